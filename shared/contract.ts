@@ -21,6 +21,9 @@ import type {
 } from './types';
 import type { IdCheck } from './idNumber';
 
+// Validation messages zod writes itself (wrong type, missing field) come out in Chinese too.
+z.config(z.locales.zhCN());
+
 declare const OUT: unique symbol;
 interface MethodSpec<I extends z.ZodType, O> {
   input: I;

@@ -57,6 +57,8 @@ export interface Store extends Reader {
 export interface Keyring {
   readonly workspaceId: string;
   hasSlot(slotId: string): boolean;
+  /** Slot ids in the order they were first created (the CLI's default user is the first user slot). */
+  slotIds(): string[];
   /** Unwraps the data key with a secret; throws AppError AUTH_FAILED on a wrong secret. */
   unwrap(slotId: string, secret: string): Buffer;
   /** Adds or replaces a slot that wraps `dataKey` under `secret` (atomic rewrite of the slots file). */

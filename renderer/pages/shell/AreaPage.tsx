@@ -1,0 +1,23 @@
+/** Picks the page for the chosen area; `active` is false while locked (shortcuts off). */
+import type { SessionInfo } from '../../../shared/types';
+import type { Area } from '../../lib/nav';
+import { AuditPage } from '../audit/AuditPage';
+import { CommunitiesPage } from '../communities/CommunitiesPage';
+import { PersonsPage } from '../persons/PersonsPage';
+import { SettingsPage } from '../settings/SettingsPage';
+import { UsersPage } from '../users/UsersPage';
+
+export function AreaPage({ area, session, active }: { area: Area; session: SessionInfo; active: boolean }) {
+  switch (area) {
+    case 'persons':
+      return <PersonsPage session={session} active={active} />;
+    case 'communities':
+      return <CommunitiesPage session={session} />;
+    case 'users':
+      return <UsersPage session={session} />;
+    case 'audit':
+      return <AuditPage />;
+    case 'settings':
+      return <SettingsPage session={session} />;
+  }
+}
