@@ -21,14 +21,16 @@ export const PERMISSIONS = [
   'audit.read',
   'settings.write',
   'backup.run',
+  'digitize.read',
+  'digitize.write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
-  supervisor: ['person.read', 'person.write', 'community.read', 'community.write', 'audit.read'],
-  intake: ['person.read', 'person.write', 'community.read'],
-  clerk: ['person.read', 'community.read'],
+  supervisor: ['person.read', 'person.write', 'community.read', 'community.write', 'audit.read', 'digitize.read', 'digitize.write'],
+  intake: ['person.read', 'person.write', 'community.read', 'digitize.read'],
+  clerk: ['person.read', 'community.read', 'digitize.read', 'digitize.write'],
 };
 
 export function can(role: Role, permission: Permission): boolean {

@@ -105,3 +105,76 @@ export interface VerifyReport {
   checked: { snapshots: number; journalRecords: number; blobs: number; auditEntries: number };
   problems: VerifyProblem[];
 }
+
+// ── Digitization (issue 3) ──
+
+/** 卷: one volume of a retiree's file, digitized as one strip of pages. */
+export interface Volume {
+  id: number;
+  personId: number;
+  personName: string;
+  idNumber: string;
+  volumeNo: number;
+  scheme: import('./archiveClasses').ClassScheme;
+  /** 档号 (archive number); assigned at intake, or typed by the clerk. */
+  archiveNo: string | null;
+  status: 'scanning' | 'accepted';
+  /** Counted pages (domain.md §5): blank sides and covers excluded. */
+  pageCount: number;
+  /** Every image in the strip, counted or not. */
+  stripCount: number;
+  createdAt: string;
+  acceptedAt: string | null;
+}
+
+export interface PageInfo {
+  id: number;
+  volumeId: number;
+  /** 1-based place in the strip. */
+  position: number;
+  source: string;
+  kind: import('./pageCounting').PageKind;
+  width: number;
+  height: number;
+  dpi: number;
+  rotation: 0 | 90 | 180 | 270;
+  skewDegrees: number;
+  colour: boolean;
+  printedNumber: number | null;
+  sha256: string;
+  /** The unprocessed original is kept until the volume is accepted. */
+  hasOriginal: boolean;
+  ocr: 'pending' | 'done' | 'failed' | 'skipped';
+  ocrConfidence: number | null;
+}
+
+export interface ItemEntry {
+  id: number;
+  volumeId: number;
+  startPageId: number;
+  classCode: string;
+  /** 序号, computed: class-item, e.g. 4-1-3. */
+  serial: string;
+  title: string;
+  /** 材料形成时间 YYYY-MM-DD. */
+  formedOn: string | null;
+  /** Counted pages from the start page to the next item's start, computed. */
+  pages: number;
+  note: string;
+}
+
+export interface Job {
+  id: string;
+  kind: 'import' | 'watch' | 'scan' | 'export';
+  volumeId: number;
+  state: 'running' | 'done' | 'failed' | 'cancelled';
+  done: number;
+  /** null while the total is unknown (watched folder, feeder). */
+  total: number | null;
+  failed: number;
+  etaSeconds: number | null;
+  errors: { source: string; message: string }[];
+  message: string;
+  /** Export jobs: where the files went. */
+  outputs: string[];
+}

@@ -103,6 +103,16 @@ describe('browser-mode server', () => {
     expect(host.calls[0]?.sessionId).not.toContain(cookie.split('=')[1] ?? '');
   });
 
+  it('keeps the session when a browser that has one opens the token link again', async () => {
+    const cookie = await signIn(server.url);
+    const u = new URL(server.url);
+    const again = await rawRequest({ port: server.port, path: `/${u.search}`, headers: { Cookie: cookie } });
+    expect(again.status).toBe(302);
+    expect(again.headers['set-cookie']).toBeUndefined();
+    await callApi(server.port, cookie, { method: 'app.status', payload: {} });
+    expect(host.calls[0]?.sessionId).toBe('web-1');
+  });
+
   it('gives each client its own session and keeps it across calls', async () => {
     const a = await signIn(server.url);
     const b = await signIn(server.url);

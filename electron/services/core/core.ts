@@ -12,6 +12,7 @@ import { appendAudit } from '../domain/audit';
 import type { DomainContext } from '../domain/context';
 import { idleLockMinutes } from '../domain/settings';
 import { adminHandlers } from './handlers/admin';
+import { digitizationHandlers } from './handlers/digitization';
 import { recordHandlers } from './handlers/records';
 import { sessionHandlers } from './handlers/session';
 import type { CallContext, Handler } from './handlers/types';
@@ -19,7 +20,12 @@ import type { CoreHost, CoreOptions } from './host';
 import { SessionTable } from './sessions';
 import { WorkspaceHost } from './workspace';
 
-const handlers: { [M in MethodName]: Handler<M> } = { ...sessionHandlers, ...recordHandlers, ...adminHandlers };
+const handlers: { [M in MethodName]: Handler<M> } = {
+  ...sessionHandlers,
+  ...recordHandlers,
+  ...adminHandlers,
+  ...digitizationHandlers,
+};
 
 export interface CoreConfig extends CoreOptions {
   /** CLI --data: serve this folder instead of the one in the launcher config. */

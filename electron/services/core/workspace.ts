@@ -30,6 +30,8 @@ export interface OpenWorkspace {
   keyring: Keyring;
   dataKey: Buffer;
   auditKey: Buffer;
+  /** Runtime services bound to this workspace (OCR pools, watchers, jobs) stop here before the store closes. */
+  closeHooks: (() => Promise<void>)[];
 }
 
 export class WorkspaceHost {
@@ -66,7 +68,11 @@ export class WorkspaceHost {
   }
 
   /** First run: a new workspace, its first admin, and a recovery key (returned once, never stored in clear). */
-  async create(dirInput: string | undefined, admin: { name: string; displayName: string; password: string }): Promise<{ recoveryKey: string; adminId: number }> {
+  async create(
+    dirInput: string | undefined,
+    admin: { name: string; displayName: string; password: string },
+    at: Date = this.now(),
+  ): Promise<{ recoveryKey: string; adminId: number }> {
     if (this.current) throw new AppError('CONFLICT', '已有打开的档案库，不能再次初始化。');
     const dir = dirInput ?? this.dir();
     if (workspaceExists(dir)) throw new AppError('CONFLICT', `文件夹 ${dir} 中已有档案库。请直接登录，或选择另一个文件夹。`);
@@ -81,7 +87,6 @@ export class WorkspaceHost {
     keyring.setSlot(RECOVERY_SLOT, normaliseRecoveryKey(recoveryKey), dataKey);
     keyring.setSlot(slotFor({ keyring }, admin.name), admin.password, dataKey);
     const store = await createStore(dir, keyring.workspaceId, dataKey);
-    const at = this.now();
     migrate(store, at.toISOString());
     const auditKey = deriveAuditKey(dataKey);
     const adminId = store.write((tx) => {
@@ -94,7 +99,7 @@ export class WorkspaceHost {
       });
       return id;
     });
-    this.current = { dir, store, keyring, dataKey, auditKey };
+    this.current = { dir, store, keyring, dataKey, auditKey, closeHooks: [] };
     this.remember(dir);
     return { recoveryKey, adminId };
   }
@@ -141,14 +146,18 @@ export class WorkspaceHost {
       await store.close();
       throw err;
     }
-    this.current = { dir, store, keyring, dataKey, auditKey: deriveAuditKey(dataKey) };
+    this.current = { dir, store, keyring, dataKey, auditKey: deriveAuditKey(dataKey), closeHooks: [] };
     return this.current;
   }
 
   async close(): Promise<void> {
     const ws = this.current;
     this.current = null;
-    if (ws) await ws.store.close();
+    if (!ws) return;
+    for (const hook of ws.closeHooks.splice(0).reverse()) {
+      await hook().catch(() => undefined); // a failing service must not keep the workspace lock held
+    }
+    await ws.store.close();
   }
 
   /** Restores a backup into an empty folder and makes it this app's workspace. */

@@ -80,13 +80,15 @@ export async function startBrowserServer(opts: BrowserServerOptions): Promise<Br
         sendHtml(res, 403, FORBIDDEN_TITLE, FORBIDDEN_TEXT);
         return;
       }
-      const cookie = randomSecret();
-      sessions.set(cookie, `web-${++sessionCounter}`);
-      res.writeHead(302, {
-        ...baseHeaders('text/plain; charset=utf-8'),
-        Location: '/',
-        'Set-Cookie': `${cookieName}=${cookie}; HttpOnly; SameSite=Strict; Path=/`,
-      });
+      // Reopening the link in a browser that already has a session keeps it (and its sign-in).
+      const headers: Record<string, string> = { ...baseHeaders('text/plain; charset=utf-8'), Location: '/' };
+      const existing = parseCookies(req.headers.cookie).get(cookieName);
+      if (existing === undefined || !sessions.has(existing)) {
+        const cookie = randomSecret();
+        sessions.set(cookie, `web-${++sessionCounter}`);
+        headers['Set-Cookie'] = `${cookieName}=${cookie}; HttpOnly; SameSite=Strict; Path=/`;
+      }
+      res.writeHead(302, headers);
       res.end();
       return;
     }

@@ -79,7 +79,7 @@ export const sessionHandlers: HandlerMap<
   },
 
   'workspace.create': async (input, ctx) => {
-    const { adminId, recoveryKey } = await ctx.workspace.create(input.dir, { name: input.adminName, displayName: input.adminDisplayName, password: input.password });
+    const { adminId, recoveryKey } = await ctx.workspace.create(input.dir, { name: input.adminName, displayName: input.adminDisplayName, password: input.password }, ctx.now);
     const ws = ctx.workspace.require();
     const user = uq.userById(ws.store, adminId);
     if (!user) throw new AppError('INTERNAL', '新建管理员后未能读回。');
