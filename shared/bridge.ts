@@ -11,6 +11,8 @@ export interface ArchiveDeskBridge {
   pickFolder(title: string): Promise<string | null>;
   pickSaveFile(title: string, defaultName: string): Promise<string | null>;
   pickOpenFile(title: string): Promise<string | null>;
+  /** Several page images / scanner PDFs at once (multi-select, image and PDF filters). */
+  pickOpenFiles(title: string): Promise<string[] | null>;
 }
 
 declare global {

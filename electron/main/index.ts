@@ -13,6 +13,10 @@ import { createMainWindow, lockDownWebContents } from './window';
 // Same folder the browser mode uses (launchOptions.resolveUserDataDir), whatever the product name.
 app.setPath('userData', process.env.ARCHIVEDESK_USER_DATA || path.join(app.getPath('appData'), 'ArchiveDesk'));
 registerAppScheme();
+// sql.js's wasm is unpacked from the asar (electron-builder.yml asarUnpack); the core worker reads this.
+if (app.isPackaged && !process.env.ARCHIVEDESK_SQL_WASM) {
+  process.env.ARCHIVEDESK_SQL_WASM = path.join(process.resourcesPath, 'app.asar.unpacked', 'node_modules', 'sql.js', 'dist', 'sql-wasm.wasm');
+}
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();

@@ -55,4 +55,19 @@ export function registerIpc(host: CoreHost): void {
     const r = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
     return r.canceled ? null : (r.filePaths[0] ?? null);
   });
+
+  ipcMain.handle(DIALOG_CHANNELS.pickOpenFiles, async (event, title: unknown) => {
+    if (!fromOurApp(event)) return null;
+    const win = BrowserWindow.fromWebContents(event.sender);
+    const options = {
+      title: text(title, '选择文件'),
+      properties: ['openFile', 'multiSelections'] as ('openFile' | 'multiSelections')[],
+      filters: [
+        { name: '扫描图像和 PDF', extensions: ['jpg', 'jpeg', 'png', 'tif', 'tiff', 'pdf'] },
+        { name: '所有文件', extensions: ['*'] },
+      ],
+    };
+    const r = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+    return r.canceled || r.filePaths.length === 0 ? null : r.filePaths;
+  });
 }

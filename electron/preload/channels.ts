@@ -11,4 +11,5 @@ export const DIALOG_CHANNELS = {
   pickFolder: 'archivedesk:pick-folder',
   pickSaveFile: 'archivedesk:pick-save-file',
   pickOpenFile: 'archivedesk:pick-open-file',
+  pickOpenFiles: 'archivedesk:pick-open-files',
 } as const;

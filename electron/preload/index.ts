@@ -13,6 +13,7 @@ const bridge: ArchiveDeskBridge = {
   pickFolder: (title) => ipcRenderer.invoke(DIALOG_CHANNELS.pickFolder, title) as Promise<string | null>,
   pickSaveFile: (title, defaultName) => ipcRenderer.invoke(DIALOG_CHANNELS.pickSaveFile, title, defaultName) as Promise<string | null>,
   pickOpenFile: (title) => ipcRenderer.invoke(DIALOG_CHANNELS.pickOpenFile, title) as Promise<string | null>,
+  pickOpenFiles: (title) => ipcRenderer.invoke(DIALOG_CHANNELS.pickOpenFiles, title) as Promise<string[] | null>,
 };
 
 contextBridge.exposeInMainWorld('archiveDesk', bridge);

@@ -1,22 +1,25 @@
 /** The shell's areas and who may enter them (the services enforce the same permissions). */
 import { can, type Role } from '../../shared/roles';
 
-export type Area = 'persons' | 'communities' | 'users' | 'audit' | 'settings';
+export type Area = 'persons' | 'digitize' | 'communities' | 'users' | 'audit' | 'settings';
 
 export const AREA_LABELS: Record<Area, string> = {
   persons: '退休人员',
+  digitize: '数字化',
   communities: '社区管理',
   users: '用户管理',
   audit: '操作日志',
   settings: '系统设置',
 };
 
-const ORDER: Area[] = ['persons', 'communities', 'users', 'audit', 'settings'];
+const ORDER: Area[] = ['persons', 'digitize', 'communities', 'users', 'audit', 'settings'];
 
 export function mayEnter(role: Role, area: Area): boolean {
   switch (area) {
     case 'persons':
       return can(role, 'person.read');
+    case 'digitize':
+      return can(role, 'digitize.read');
     case 'communities':
       return can(role, 'community.read');
     case 'users':

@@ -7,10 +7,10 @@ import type { Community, SessionInfo } from '../../shared/types';
 
 describe('allowedAreas', () => {
   it('shows each role only the areas it may use', () => {
-    expect(allowedAreas('admin')).toEqual(['persons', 'communities', 'users', 'audit', 'settings']);
-    expect(allowedAreas('supervisor')).toEqual(['persons', 'communities', 'audit', 'settings']);
-    expect(allowedAreas('intake')).toEqual(['persons', 'communities', 'settings']);
-    expect(allowedAreas('clerk')).toEqual(['persons', 'communities', 'settings']);
+    expect(allowedAreas('admin')).toEqual(['persons', 'digitize', 'communities', 'users', 'audit', 'settings']);
+    expect(allowedAreas('supervisor')).toEqual(['persons', 'digitize', 'communities', 'audit', 'settings']);
+    expect(allowedAreas('intake')).toEqual(['persons', 'digitize', 'communities', 'settings']);
+    expect(allowedAreas('clerk')).toEqual(['persons', 'digitize', 'communities', 'settings']);
   });
 });
 

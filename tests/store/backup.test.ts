@@ -2,7 +2,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
 import { generateDataKey, loadKeyring, openStore, RECOVERY_SLOT, restoreBackupFile, verifyBackupFile } from '../../electron/services/store/index';
-import { appError, filesMatching, flipByte, insertRows, newWorkspace, removeTempDirs, rowIds, tempDir } from './helpers';
+import { appError, flipByte, insertRows, newWorkspace, removeTempDirs, rowIds, tempDir } from './helpers';
 
 afterEach(removeTempDirs);
 

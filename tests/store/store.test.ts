@@ -18,6 +18,12 @@ describe('store: commits survive close and reopen', () => {
     const res = store.write((tx) => tx.run('INSERT INTO t(v, b) VALUES (?, ?)', ['带中文', bytes]));
     expect(res).toEqual({ changes: 1, lastInsertRowid: 1 });
     store.write((tx) => tx.run('INSERT INTO t(v) VALUES ($v)', { $v: 'named' }));
+    store.write((tx) => {
+      // Reusing one params array: the journal must hold what was executed, not the later values.
+      const params: [number, string] = [3, 'first'];
+      tx.run('INSERT INTO t(id, v) VALUES (?, ?)', params);
+      params[1] = 'changed afterwards';
+    });
     const seqBefore = store.lastSeq;
     await store.close();
     const again = await openStore(dir, key);
@@ -26,7 +32,7 @@ describe('store: commits survive close and reopen', () => {
     const row = again.get<{ v: string; b: Uint8Array }>('SELECT v, b FROM t WHERE id = ?', [1]);
     expect(row?.v).toBe('带中文');
     expect(Array.from(row?.b ?? [])).toEqual([0, 1, 2, 250, 255]);
-    expect(again.all('SELECT v FROM t ORDER BY id')).toEqual([{ v: '带中文' }, { v: 'named' }]);
+    expect(again.all('SELECT v FROM t ORDER BY id')).toEqual([{ v: '带中文' }, { v: 'named' }, { v: 'first' }]);
     await again.close();
   });
 

@@ -32,6 +32,16 @@ function mapParams(params: SqlParams | null, f: (v: never) => unknown): unknown 
   return out;
 }
 
+/** A private copy, so a caller reusing its params array cannot change what gets journaled. */
+export function copyParams(params: SqlParams | undefined): SqlParams | null {
+  if (params === undefined || params === null) return null;
+  const copy = (v: SqlValue): SqlValue => (v instanceof Uint8Array ? v.slice() : v);
+  if (Array.isArray(params)) return params.map(copy);
+  const out: Record<string, SqlValue> = {};
+  for (const [k, v] of Object.entries(params)) out[k] = copy(v);
+  return out;
+}
+
 export function encodePayload(payload: JournalPayload): Buffer {
   const stmts = payload.stmts.map(([sql, params]) => [sql, mapParams(params, toWire)]);
   return Buffer.from(JSON.stringify({ seq: payload.seq, stmts }), 'utf8');

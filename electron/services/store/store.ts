@@ -16,7 +16,7 @@ import { isTempName } from './durableFs';
 import { JournalWriter, listSegments, segmentName, truncateSegment } from './journal';
 import { KEYSLOTS_FILE, loadKeyring } from './keyring';
 import { acquireLock, type WorkspaceLock } from './lock';
-import type { JournalStatement } from './recordCodec';
+import { copyParams, type JournalStatement } from './recordCodec';
 import { replaySegments, requireContiguous } from './replay';
 import { isWrongKey, listSnapshots, readSnapshot, readSnapshotHeader, writeSnapshotFile, type SnapshotInfo } from './snapshot';
 import { runSnapshotInWorker } from './snapshotRunner';
@@ -125,9 +125,10 @@ class EncryptedStore implements OpenedStore, WorkspaceFiles {
     const tx: Tx = {
       run: (sql: string, params?: SqlParams): RunResult => {
         guard();
-        const result = this.runner.run(sql, params);
+        const journaled = copyParams(params);
+        const result = this.runner.run(sql, journaled);
         // Only statements that succeeded: a failed one was undone by SQLite and is not replayed.
-        stmts.push([sql, params ?? null]);
+        stmts.push([sql, journaled]);
         return result;
       },
       get: <R>(sql: string, params?: SqlParams) => (guard(), this.runner.get<R>(sql, params)),

@@ -3,6 +3,7 @@ import type { SessionInfo } from '../../../shared/types';
 import type { Area } from '../../lib/nav';
 import { AuditPage } from '../audit/AuditPage';
 import { CommunitiesPage } from '../communities/CommunitiesPage';
+import { DigitizationPage } from '../digitization/DigitizationPage';
 import { PersonsPage } from '../persons/PersonsPage';
 import { SettingsPage } from '../settings/SettingsPage';
 import { UsersPage } from '../users/UsersPage';
@@ -11,6 +12,8 @@ export function AreaPage({ area, session, active }: { area: Area; session: Sessi
   switch (area) {
     case 'persons':
       return <PersonsPage session={session} active={active} />;
+    case 'digitize':
+      return <DigitizationPage session={session} active={active} />;
     case 'communities':
       return <CommunitiesPage session={session} />;
     case 'users':

@@ -6,8 +6,9 @@ import type { Store } from '../../store/api';
 import { AppError } from '../../../../shared/errors';
 import type { Migration } from './types';
 import { migration001 } from './001_initial';
+import { migration002 } from './002_digitization';
 
-export const MIGRATIONS: readonly Migration[] = [migration001];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
 

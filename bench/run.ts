@@ -1,0 +1,27 @@
+/**
+ * Benchmark dispatcher: `npm run bench -- <name> [options]`. Each benchmark is a module exporting
+ * `run(args)`; register it below.
+ */
+type Bench = { run(args: string[]): Promise<void> };
+
+const benches: Record<string, { about: string; load: () => Promise<Bench> }> = {
+  store: { about: '加密存储：打开、提交延迟、快照、与朴素方案和 fsync 下限的对比（--quick 为小规模）', load: () => import('./store') },
+};
+
+async function main(): Promise<void> {
+  const [name, ...args] = process.argv.slice(2);
+  const entry = name ? benches[name] : undefined;
+  if (!entry) {
+    if (name) console.error(`未知的基准测试：${name}`);
+    console.log('用法：npm run bench -- <名称> [选项]\n可用的基准测试：');
+    for (const [key, b] of Object.entries(benches)) console.log(`  ${key.padEnd(10)} ${b.about}`);
+    process.exitCode = name ? 1 : 0;
+    return;
+  }
+  await (await entry.load()).run(args);
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exitCode = 1;
+});
