@@ -1,7 +1,8 @@
 /**
  * Digitization end to end in a real browser: a retiree's volume is created, generated page images
- * are imported by path, processed and counted, an item is catalogued, the strip is edited and the
- * edit undone, the volume is exported to a folder and accepted. Same launcher and fixtures as
+ * are imported by path, processed and counted, an item is catalogued, the strip is edited (keys and
+ * drag) and the edits undone, a rescan is uploaded in place, a watched folder feeds a page, the
+ * volume is exported to a folder and accepted. Same launcher and fixtures as
  * browser.spec.ts; real core, real imaging and OCR, real encrypted workspace.
  */
 import fs from 'node:fs';
@@ -14,6 +15,7 @@ import { addTownAndCommunity, COMMUNITY, firstRun, GOOD_ID, RETIREE } from './fl
 
 /** A4 at 150 dpi keeps processing and OCR quick on two cores; the text is large and clean. */
 const W = 1240;
+const ARCHIVE_NO = '0101001-01';
 const H = 1754;
 
 function textPage(lines: string[], pageNumber: number): string {
@@ -63,7 +65,11 @@ test('digitize a volume: import, count, catalogue, edit and undo, export, accept
   try {
     const files = await makePages(work);
     const exportDir = path.join(work, 'export');
+    const watchDir = path.join(work, 'watch');
     fs.mkdirSync(exportDir);
+    fs.mkdirSync(watchDir);
+    const rescan = path.join(work, 'rescan.png');
+    await sharp(Buffer.from(textPage(['RESCANNED PAGE', 'Clearer copy'], 2))).png().toFile(rescan);
 
     const app = await launcher.start();
     await page.goto(app.url);
@@ -128,16 +134,70 @@ test('digitize a volume: import, count, catalogue, edit and undo, export, accept
       await expect.poll(() => stripOrder(page)).toEqual(before);
     });
 
+    await test.step('drag a page to the top of the strip, then undo', async () => {
+      const before = await stripOrder(page);
+      // Start the drag on the source before the strip scrolls to the target (as a hand would).
+      const source = page.getByTestId('page-thumb-3');
+      await source.hover();
+      await page.mouse.down();
+      const box = await source.boundingBox();
+      if (!box) throw new Error('page-thumb-3 has no box');
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2 + 12, { steps: 3 });
+      await page.getByTestId('page-thumb-1').hover({ position: { x: 40, y: 8 } });
+      await page.mouse.up();
+      await expect.poll(() => stripOrder(page)).toEqual([before[2], before[0], before[1], before[3]]);
+      await page.keyboard.press('Control+z');
+      await expect.poll(() => stripOrder(page)).toEqual(before);
+    });
+
+    await test.step('insert a rescan before page 2 through the browser file picker (upload), then delete it', async () => {
+      const before = await stripOrder(page);
+      await page.getByTestId('page-thumb-2').click();
+      await page.keyboard.press('Insert');
+      await expect(page.getByRole('dialog')).toContainText('插入到图像 2 之前');
+      await page.getByTestId('import-files').setInputFiles(rescan);
+      await expect(countLine(page)).toHaveText('计数页数 4（共 5 张图像，空白 1，封面 0）', { timeout: 60_000 });
+      const after = await stripOrder(page);
+      expect(after.filter((id) => id !== after[1])).toEqual(before);
+      expect(before).not.toContain(after[1]);
+      await page.getByTestId('page-thumb-2').click();
+      await page.keyboard.press('Delete');
+      await expect.poll(() => stripOrder(page)).toEqual(before);
+    });
+
+    await test.step('watch a folder: a file saved into it appears; stop watching', async () => {
+      await page.getByTestId('dz-watch').click();
+      await page.getByTestId('watch-dir').fill(watchDir);
+      await page.getByTestId('watch-start').click();
+      await expect(page.getByTestId('dz-watch-stop')).toBeVisible();
+      fs.copyFileSync(rescan, path.join(watchDir, 'scan-0001.png'));
+      await expect(countLine(page)).toHaveText('计数页数 4（共 5 张图像，空白 1，封面 0）', { timeout: 60_000 });
+      await page.getByTestId('dz-watch-stop').click();
+      await expect(page.getByTestId('job-watch')).toHaveAttribute('data-state', 'cancelled');
+      await expect(page.getByTestId('dz-watch')).toBeVisible();
+      await page.getByTestId('page-strip').focus();
+      await page.keyboard.press('End');
+      await page.keyboard.press('Delete');
+      await expect(countLine(page)).toHaveText('计数页数 3（共 4 张图像，空白 1，封面 0）');
+    });
+
     await test.step('export to a folder: the job lists its outputs and the files exist', async () => {
       await page.getByTestId('dz-export').click();
       await page.getByTestId('export-dir').fill(exportDir);
+      // The volume was created without an archive number; export asks for it, since files are named by it.
+      await page.getByTestId('export-start').click();
+      await expect(page.getByTestId('form-error')).toContainText('档号');
+      await page.getByTestId('export-archive-no').fill(ARCHIVE_NO);
       await page.getByTestId('export-start').click();
       await expect(page.getByTestId('export-job')).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
       const outputs = await page.getByTestId('export-outputs').locator('li').allInnerTexts();
       expect(outputs.length).toBeGreaterThan(0);
       for (const o of outputs) expect(fs.existsSync(o.trim()), o).toBe(true);
       const written = fs.readdirSync(exportDir, { recursive: true }).map(String);
-      expect(written.filter((f) => f.endsWith('.jpg')).length).toBe(4);
+      // Images of counted pages only: the blank side is not numbered (domain.md §5).
+      expect(written.filter((f) => f.endsWith('.jpg')).length).toBe(3);
+      expect(written).toContain(path.join(ARCHIVE_NO, `${ARCHIVE_NO}-0001.jpg`));
+      await expect(page.getByTestId('volume-archive')).toContainText(ARCHIVE_NO);
       expect(written.some((f) => f.endsWith('.pdf'))).toBe(true);
       expect(written.some((f) => f.endsWith('.xlsx'))).toBe(true);
       expect(written.some((f) => f.endsWith('.xml'))).toBe(true);

@@ -7,6 +7,13 @@ import { MAX_BODY_BYTES, sessionCookieName, startBrowserServer, type BrowserServ
 import type { Result } from '../../shared/errors';
 import { callApi, rawRequest, signIn } from './httpClient';
 
+// A small limit keeps the test fast; the default must still fit a scanned page sent by page.upload.
+const TEST_MAX_BODY = 1024 * 1024;
+
+it('accepts a scanned page sent by page.upload by default (the contract allows 80 MB of base64)', () => {
+  expect(MAX_BODY_BYTES).toBeGreaterThan(80_000_000);
+});
+
 /** A stand-in core that records who called what, so the transport can be tested on its own. */
 class RecordingHost implements CoreHost {
   calls: { sessionId: string; method: string; payload: unknown }[] = [];
@@ -33,7 +40,7 @@ beforeEach(async () => {
   fs.writeFileSync(path.join(staticDir, 'fonts', 'ui.woff2'), Buffer.from([0x77, 0x4f, 0x46, 0x32]));
   fs.writeFileSync(path.join(root, 'secret.txt'), 'TOP-SECRET');
   host = new RecordingHost();
-  server = await startBrowserServer({ host, staticDir });
+  server = await startBrowserServer({ host, staticDir, maxBodyBytes: TEST_MAX_BODY });
 });
 
 afterEach(async () => {
@@ -165,9 +172,9 @@ describe('browser-mode server', () => {
     }
   });
 
-  it('answers 413 to a body over 1 MB, declared or streamed, without calling the core', async () => {
+  it('answers 413 to a body over the limit, declared or streamed, without calling the core', async () => {
     const cookie = await signIn(server.url);
-    const big = JSON.stringify({ method: 'app.status', payload: { x: 'a'.repeat(MAX_BODY_BYTES) } });
+    const big = JSON.stringify({ method: 'app.status', payload: { x: 'a'.repeat(TEST_MAX_BODY) } });
     const declared = await callApi(server.port, cookie, JSON.parse(big) as unknown);
     expect(declared.status).toBe(413);
     expect(JSON.parse(declared.body)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });

@@ -181,6 +181,9 @@ export const commands: Record<string, Command> = {
   'backup verify': (v, out) =>
     withSession(v, async (core) => printReport(out, await call(core, 'backup.verify', { file: path.resolve(need(v, 'from')) }))),
 
+  // Loaded on use: the image and OCR libraries it needs would slow every other command's start.
+  'intake check': async (v, out) => (await import('./intake')).runIntakeCheck(v, out),
+
   restore: async (v, out) => {
     const from = path.resolve(need(v, 'from'));
     const dir = path.resolve(need(v, 'data'));
@@ -207,6 +210,8 @@ export function usage(): string {
   backup --data DIR --to FILE|DIR                       加密备份
   backup verify --data DIR --from FILE                 校验备份文件
   restore --from FILE --data DIR                       从备份恢复到空文件夹
+  intake check --roster FILE --package DIR [--skew-limit 度] [--no-page-numbers]
+                                                       核验移交名册与数字副本（不需要档案库；发现的问题也以退出码 0 结束）
 
 通用选项：--user NAME（默认第一位管理员） --json（只输出 JSON）
 退出码：0 成功；1 用户可更正的问题；2 数据完整性问题。

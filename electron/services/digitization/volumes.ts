@@ -25,12 +25,13 @@ export function requireEditable(db: Reader, id: number): Volume {
 }
 
 // The archive number names the export folder and every image file, so it must be a safe file name.
-const FORBIDDEN_CHARS = /[\\/:*?"<>|\u0000-\u001f]/;
+const FORBIDDEN_CHARS = /[\\/:*?"<>|]/;
+const hasControlChar = (s: string) => [...s].some((c) => c.charCodeAt(0) < 0x20);
 
 export function normaliseArchiveNo(raw: string | null | undefined): string | null {
   const s = raw?.trim() ?? '';
   if (s === '') return null;
-  if (FORBIDDEN_CHARS.test(s) || /^\.+$/.test(s) || s.startsWith('.')) {
+  if (FORBIDDEN_CHARS.test(s) || hasControlChar(s) || /^\.+$/.test(s) || s.startsWith('.')) {
     throw new AppError('VALIDATION', '档号不能包含 \\ / : * ? " < > | 等字符，也不能以“.”开头（它会用作导出的文件夹和文件名）。', { field: 'archiveNo' });
   }
   return s;

@@ -21,6 +21,8 @@ export interface BrowserServerOptions {
   staticDir: string;
   /** Fixed port; omitted or 0 means a random free port. */
   port?: number;
+  /** Largest request body accepted; defaults to MAX_BODY_BYTES. */
+  maxBodyBytes?: number;
 }
 
 export interface BrowserServer {
@@ -34,7 +36,9 @@ export interface BrowserServer {
 export function sessionCookieName(port: number): string {
   return `archivedesk_session_${port}`;
 }
-export const MAX_BODY_BYTES = 1024 * 1024;
+// page.upload carries a scanned page as base64 (the contract allows up to 80 MB of base64); every
+// other call is tiny. Only a holder of this run's token gets this far.
+export const MAX_BODY_BYTES = 96 * 1024 * 1024;
 
 const FORBIDDEN_TITLE = '拒绝访问';
 const FORBIDDEN_TEXT = '请使用档案工作站启动时在终端中显示的完整链接（含 token）打开本页；如已重新启动程序，请改用新显示的链接。';
@@ -133,7 +137,7 @@ export async function startBrowserServer(opts: BrowserServerOptions): Promise<Br
     }
     let body: Buffer;
     try {
-      body = await readBody(req, MAX_BODY_BYTES);
+      body = await readBody(req, opts.maxBodyBytes ?? MAX_BODY_BYTES);
     } catch (err) {
       if (err instanceof BodyTooLargeError) {
         sendJson(res, 413, errorResult('VALIDATION', '提交的数据超过 1 MB 上限，请分批提交；文件请改用导入功能。'), { Connection: 'close' });

@@ -7,7 +7,9 @@ import { FormError } from '../../components/FormError';
 import { KeyboardForm } from '../../components/KeyboardForm';
 import { Modal } from '../../components/Modal';
 import { PathInput } from '../../components/PathInput';
+import { call } from '../../api/client';
 import { useAction } from '../../hooks/useAction';
+import { useDigitize } from '../../state/digitizationStore';
 import { useWorkbench } from '../../state/digitizationWorkbench';
 import { baseName, jobPercent, jobSummary } from './jobProgress';
 
@@ -15,6 +17,9 @@ let lastDir = '';
 
 export function ExportDialog({ volume, onClose }: { volume: Volume; onClose: () => void }) {
   const [dir, setDir] = useState(lastDir);
+  // Files are named by 档号: a volume without one gets it here rather than sending the clerk away.
+  const [archiveNo, setArchiveNo] = useState('');
+  const needsArchiveNo = volume.archiveNo === null;
   const [pdf, setPdf] = useState(true);
   const [folder, setFolder] = useState(true);
   const [jobId, setJobId] = useState<string | null>(null);
@@ -24,7 +29,13 @@ export function ExportDialog({ volume, onClose }: { volume: Volume; onClose: () 
   const submit = () => {
     if (!dir.trim()) return action.setError('请选择导出位置（文件夹）。导出的文件不加密，请选择安全的位置。');
     if (!pdf && !folder) return action.setError('请至少选择一种导出内容。');
+    if (needsArchiveNo && !archiveNo.trim()) return action.setError('请填写档号：导出的文件夹和图像按档号命名。');
     void action.run(async () => {
+      if (needsArchiveNo) {
+        const v = await call('volume.update', { id: volume.id, archiveNo: archiveNo.trim() });
+        useWorkbench.getState().volumeChanged(v);
+        useDigitize.getState().volumeSaved(v);
+      }
       setJobId(await useWorkbench.getState().exportTo(dir.trim(), pdf, folder));
       lastDir = dir.trim();
     });
@@ -38,6 +49,11 @@ export function ExportDialog({ volume, onClose }: { volume: Volume; onClose: () 
           <Field label="导出到" htmlFor="export-dir" required hint="导出的文件不加密，只应保存到单位指定的安全位置。">
             <PathInput id="export-dir" value={dir} onChange={setDir} pick="folder" pickTitle="选择导出文件夹" testId="export-dir" />
           </Field>
+          {needsArchiveNo ? (
+            <Field label="档号" htmlFor="export-archive-no" required hint="本卷尚未编档号，导出前须填写。">
+              <input id="export-archive-no" aria-invalid={action.errorField === 'archiveNo'} className="mono" value={archiveNo} onChange={(e) => setArchiveNo(e.target.value)} maxLength={40} autoComplete="off" data-testid="export-archive-no" />
+            </Field>
+          ) : null}
           <div className="dz-export-options">
             <label className="checkbox">
               <input type="checkbox" checked={folder} onChange={(e) => setFolder(e.target.checked)} data-testid="export-folder" />

@@ -10,7 +10,7 @@ import { errorMessage } from '../../api/client';
 import { useWorkbench } from '../../state/digitizationWorkbench';
 import { toast } from '../../state/toastStore';
 import { ItemForm } from './ItemForm';
-import { itemColour, itemsInStripOrder } from './itemMarks';
+import { itemColour, itemsInStripOrder, pageItemMarks } from './itemMarks';
 
 export interface ItemEditing {
   pageId: number;
@@ -32,6 +32,9 @@ interface ItemPanelProps {
 export function ItemPanel({ volume, pages, items, selected, readOnly, editing, onEdit, onNew, onSelectPage }: ItemPanelProps) {
   const ordered = useMemo(() => itemsInStripOrder(pages, items), [pages, items]);
   const colourIndex = useMemo(() => new Map(ordered.map((it, i) => [it.id, i])), [ordered]);
+  // The row of the item the selected page belongs to is highlighted, not only at its first page.
+  const marks = useMemo(() => pageItemMarks(pages, ordered), [pages, ordered]);
+  const currentItemId = selected ? (marks.get(selected.id)?.item.id ?? null) : null;
   const position = useMemo(() => new Map(pages.map((p) => [p.id, p.position])), [pages]);
   const unassigned = useMemo(
     () => itemPageCounts(pages, items.map((it) => ({ itemKey: it.id, startPageId: it.startPageId, classCode: it.classCode }))).unassigned,
@@ -65,9 +68,29 @@ export function ItemPanel({ volume, pages, items, selected, readOnly, editing, o
       <div className="dz-panel-title">
         <span>卷内目录</span>
         {readOnly ? null : (
-          <button type="button" className="btn btn-small btn-primary" onClick={onNew} disabled={!selected} title="把选中的图像作为一份新材料的第一页 (N)" data-testid="item-new">
-            {selectedStarts ? '修改此页材料' : '从此页开始新材料'}
-          </button>
+          <span className="dz-panel-actions">
+            {selectedStarts ? (
+              confirmDelete === selectedStarts.id ? (
+                <button
+                  type="button"
+                  className="btn btn-small dz-btn-danger"
+                  onClick={() => void remove(selectedStarts)}
+                  onBlur={() => setConfirmDelete(null)}
+                  autoFocus
+                  data-testid="item-delete-confirm"
+                >
+                  确认删除 {selectedStarts.serial}
+                </button>
+              ) : (
+                <button type="button" className="btn btn-small" onClick={() => setConfirmDelete(selectedStarts.id)} title="删除这条目录（图像不删除）" data-testid="item-delete">
+                  删除此材料
+                </button>
+              )
+            ) : null}
+            <button type="button" className="btn btn-small btn-primary" onClick={onNew} disabled={!selected} title="把选中的图像作为一份新材料的第一页 (N)" data-testid="item-new">
+              {selectedStarts ? '修改此材料' : '从此页开始新材料'}
+            </button>
+          </span>
         )}
       </div>
       {editing && editingPage ? (
@@ -79,23 +102,29 @@ export function ItemPanel({ volume, pages, items, selected, readOnly, editing, o
         </div>
       ) : null}
       <div className="dz-items-table">
-        <table className="table" data-testid="item-table">
+        <table className="table dz-items-grid" data-testid="item-table">
+          <colgroup>
+            <col className="dz-col-serial" />
+            <col />
+            <col className="dz-col-date" />
+            <col className="dz-col-pages" />
+          </colgroup>
           <thead>
             <tr>
               <th>序号</th>
               <th>材料名称</th>
               <th>形成时间</th>
               <th>页数</th>
-              <th title="起始图像">起</th>
-              {readOnly ? null : <th />}
             </tr>
           </thead>
           <tbody>
             {ordered.map((it) => (
               <tr
                 key={it.id}
-                className={selected?.id === it.startPageId ? 'row-selected' : undefined}
+                className={currentItemId === it.id ? 'row-selected' : undefined}
                 onClick={() => onSelectPage(it.startPageId)}
+                onDoubleClick={() => !readOnly && onEdit({ pageId: it.startPageId, item: it })}
+                title={`从图像 ${position.get(it.startPageId) ?? '?'} 开始${readOnly ? '' : '；双击修改'}`}
                 data-testid={`item-row-${it.serial}`}
               >
                 <td className="mono">
@@ -107,28 +136,11 @@ export function ItemPanel({ volume, pages, items, selected, readOnly, editing, o
                 </td>
                 <td className="mono">{it.formedOn ?? '—'}</td>
                 <td data-testid="item-pages">{it.pages}</td>
-                <td>{position.get(it.startPageId) ?? '—'}</td>
-                {readOnly ? null : (
-                  <td className="row-actions" onClick={(e) => e.stopPropagation()}>
-                    <button type="button" className="btn btn-small btn-link" onClick={() => onEdit({ pageId: it.startPageId, item: it })}>
-                      修改
-                    </button>
-                    {confirmDelete === it.id ? (
-                      <button type="button" className="btn btn-small dz-btn-danger" onClick={() => void remove(it)} onBlur={() => setConfirmDelete(null)} autoFocus data-testid="item-delete-confirm">
-                        确认删除
-                      </button>
-                    ) : (
-                      <button type="button" className="btn btn-small btn-link" onClick={() => setConfirmDelete(it.id)} data-testid="item-delete">
-                        删除
-                      </button>
-                    )}
-                  </td>
-                )}
               </tr>
             ))}
             {ordered.length === 0 ? (
               <tr className="table-empty">
-                <td colSpan={readOnly ? 5 : 6}>{readOnly ? '本卷未编目录。' : '还没有材料。选中一份材料的第一页，按 N 开始编目。'}</td>
+                <td colSpan={4}>{readOnly ? '本卷未编目录。' : '还没有材料。选中一份材料的第一页，按 N 开始编目。'}</td>
               </tr>
             ) : null}
           </tbody>

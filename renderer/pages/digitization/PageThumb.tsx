@@ -28,12 +28,16 @@ function useNearView<T extends Element>(): [RefObject<T | null>, boolean] {
     const el = ref.current;
     if (!el || near) return;
     if (typeof IntersectionObserver === 'undefined') return setNear(true);
-    const io = new IntersectionObserver((entries) => {
-      if (entries.some((e) => e.isIntersecting)) {
-        setNear(true);
-        io.disconnect();
-      }
-    }, { rootMargin: '400px 0px' });
+    // The strip scrolls on its own: measure against it, or its clipping would hide every margin.
+    const io = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting)) {
+          setNear(true);
+          io.disconnect();
+        }
+      },
+      { root: el.closest('[data-testid="page-strip"]'), rootMargin: '600px 0px' },
+    );
     io.observe(el);
     return () => io.disconnect();
   }, [near]);

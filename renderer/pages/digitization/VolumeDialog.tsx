@@ -17,9 +17,10 @@ export function VolumeDialog({ volume, onClose }: { volume: Volume; onClose: () 
   const [scheme, setScheme] = useState<ClassScheme>(volume.scheme);
   const [archiveNo, setArchiveNo] = useState(volume.archiveNo ?? '');
   const action = useAction();
+  const accepted = volume.status === 'accepted';
   const submit = () =>
     void action.run(async () => {
-      const v = await call('volume.update', { id: volume.id, scheme, archiveNo: archiveNo.trim() || null });
+      const v = await call('volume.update', { id: volume.id, ...(accepted ? {} : { scheme }), archiveNo: archiveNo.trim() || null });
       useWorkbench.getState().volumeChanged(v);
       useDigitize.getState().volumeSaved(v);
       void useWorkbench.getState().refreshItems(); // 序号 depend on the scheme's classes
@@ -29,8 +30,8 @@ export function VolumeDialog({ volume, onClose }: { volume: Volume; onClose: () 
   return (
     <Modal title={`修改第 ${volume.volumeNo} 卷`} onClose={onClose} width={560}>
       <KeyboardForm className="form" onSubmit={submit} onCancel={onClose}>
-        <Field label="类别方案" htmlFor="volume-edit-scheme" hint="已编目录的类别须在新方案中存在。">
-          <select id="volume-edit-scheme" value={scheme} onChange={(e) => setScheme(e.target.value as ClassScheme)}>
+        <Field label="类别方案" htmlFor="volume-edit-scheme" hint={accepted ? '已验收的卷不能更换类别方案。' : '已编目录的类别须在新方案中存在。'}>
+          <select id="volume-edit-scheme" value={scheme} onChange={(e) => setScheme(e.target.value as ClassScheme)} disabled={accepted}>
             {(Object.keys(SCHEME_LABELS) as ClassScheme[]).map((k) => (
               <option key={k} value={k}>
                 {SCHEME_LABELS[k]}

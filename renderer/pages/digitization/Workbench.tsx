@@ -138,7 +138,7 @@ export function Workbench({ initialVolume, canWrite, active }: WorkbenchProps) {
 
   return (
     <section className="page dz-workbench" data-testid="workbench">
-      <WorkbenchHeader volume={volume} pages={wb.pages} pageCount={wb.pageCount} onBack={back} onEdit={readOnly ? null : () => setDialog({ kind: 'volume' })} />
+      <WorkbenchHeader volume={volume} pages={wb.pages} pageCount={wb.pageCount} onBack={back} onEdit={canWrite ? () => setDialog({ kind: 'volume' }) : null} />
       <WorkbenchToolbar
         readOnly={readOnly}
         canExport

@@ -30,7 +30,7 @@ function jobContext(ctx: CallContext): DomainContext {
 }
 
 function readableDir(dir: string): void {
-  let ok = false;
+  let ok: boolean;
   try {
     ok = fs.statSync(dir).isDirectory();
     fs.accessSync(dir, fs.constants.R_OK);

@@ -43,8 +43,10 @@ CREATE TABLE pages (
   rotation INTEGER NOT NULL DEFAULT 0 CHECK (rotation IN (0,90,180,270)),
   skew REAL NOT NULL DEFAULT 0,
   colour INTEGER NOT NULL DEFAULT 0,
+  -- printed_number is what the strip shows: the clerk's number if printed_number_set, else what OCR read (ocr_number).
   printed_number INTEGER,
   printed_number_set INTEGER NOT NULL DEFAULT 0,
+  ocr_number INTEGER,
   steps_json TEXT NOT NULL DEFAULT '[]',
   ocr_state TEXT NOT NULL DEFAULT 'pending' CHECK (ocr_state IN ('pending','done','failed','skipped')),
   ocr_confidence REAL,

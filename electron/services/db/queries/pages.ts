@@ -178,9 +178,14 @@ export function setKind(tx: Tx, id: number, kind: PageKind, at: string): void {
   tx.run('UPDATE pages SET kind = ?, updated_at = ? WHERE id = ?', [kind, at, id]);
 }
 
-/** A number typed by the clerk (set = true) or cleared back to what OCR may fill (set = false). */
+/** A number typed by the clerk (set = true), or back to what OCR read (set = false; `n` is then ignored). */
 export function setPrintedNumber(tx: Tx, id: number, n: number | null, set: boolean, at: string): void {
-  tx.run('UPDATE pages SET printed_number = ?, printed_number_set = ?, updated_at = ? WHERE id = ?', [n, set ? 1 : 0, at, id]);
+  tx.run('UPDATE pages SET printed_number = CASE WHEN ?1 = 1 THEN ?2 ELSE ocr_number END, printed_number_set = ?1, updated_at = ?3 WHERE id = ?4', [
+    set ? 1 : 0,
+    n,
+    at,
+    id,
+  ]);
 }
 
 export interface ImageValues {
@@ -218,8 +223,8 @@ export function setOcrResult(
   at: string,
 ): void {
   tx.run(
-    `UPDATE pages SET ocr_state = ?, ocr_confidence = ?, ocr_blob = ?, text_pdf_blob = ?,
-       printed_number = CASE WHEN printed_number_set = 1 THEN printed_number ELSE ? END, updated_at = ? WHERE id = ?`,
+    `UPDATE pages SET ocr_state = ?1, ocr_confidence = ?2, ocr_blob = ?3, text_pdf_blob = ?4,
+       ocr_number = ?5, printed_number = CASE WHEN printed_number_set = 1 THEN printed_number ELSE ?5 END, updated_at = ?6 WHERE id = ?7`,
     [r.state, r.confidence, r.ocrBlob, r.textPdfBlob, r.printedNumber, at, id],
   );
 }

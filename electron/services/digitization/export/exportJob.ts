@@ -62,12 +62,12 @@ export function startExport(rt: DigitizationRuntime, target: ExportTarget, clock
 
 class Writer {
   readonly written: string[] = [];
-  private madeDir: string | null = null;
+  private readonly madeDirs: string[] = [];
 
   mkdir(dir: string): void {
-    if (!fs.existsSync(dir)) {
-      fs.mkdirSync(dir, { recursive: true });
-      this.madeDir = dir;
+    const first = fs.mkdirSync(dir, { recursive: true }); // the top-most folder it had to create, if any
+    if (first !== undefined) {
+      for (let d = dir; d.length >= first.length; d = path.dirname(d)) this.madeDirs.push(d);
     }
   }
 
@@ -79,11 +79,12 @@ class Writer {
 
   undo(): void {
     for (const f of this.written.splice(0).reverse()) fs.rmSync(f, { force: true });
-    if (!this.madeDir) return;
-    try {
-      fs.rmdirSync(this.madeDir); // only if empty: never remove what the user put there
-    } catch {
-      // not empty or already gone
+    for (const d of this.madeDirs.splice(0)) {
+      try {
+        fs.rmdirSync(d); // only if empty: never remove what the user put there
+      } catch {
+        // not empty or already gone
+      }
     }
   }
 }
@@ -163,6 +164,7 @@ async function writeFolder(rt: DigitizationRuntime, c: Catalogue, folder: string
 async function writePdf(rt: DigitizationRuntime, c: Catalogue, file: string, w: Writer, h: JobHandle): Promise<void> {
   const store = rt.ws.store;
   h.setMessage('正在生成可检索 PDF…');
+  w.mkdir(path.dirname(file));
   const pages = [];
   for (const im of c.images) {
     checkAbort(h.signal);

@@ -1,0 +1,291 @@
+/**
+ * The intake check: roster checks, then the digital copy in three phases with bounded concurrency —
+ * (a) hashing + headers, (b) decoded checks at reduced scale (blank, skew, near-duplicates, where the
+ * page number is), (c) printed page numbers read by OCR of the margin — and the per-person checks
+ * that compare them with the roster. Workspace-independent: the caller passes what the archive
+ * already holds. Never throws for bad content: every problem becomes a finding.
+ */
+import os from 'node:os';
+import type { RosterReadResult } from '../roster/types';
+import { mapLimit } from './concurrency';
+import { createDigitOcr } from './digitOcr';
+import { folderFindings, folderSubject, pageFindings, strayFindings, type FolderCheck, type DigitalOptions } from './digitalFindings';
+import { finding, type Finding } from './findings';
+import { readItemListTotal, type ItemListTotal } from './itemList';
+import { findNearDuplicates, type PrintedPage } from './nearDuplicates';
+import { scanPackage, type PackageScan, type PersonFolder } from './packageScan';
+import { createPageNumberReader, type PageNumberReader } from './pageNumbers';
+import { DEFAULT_IMAGE_LIMITS, readPageHeaders, type ImageLimits, type PageRecord } from './pageRecords';
+import { checkRoster, type CheckedRow, type RosterCheckContext } from './rosterChecks';
+import { readUntrusted } from './safeRead';
+import { analyseThumb, type Box } from './thumbAnalysis';
+import { decodeThumb } from './thumbnail';
+
+export type CheckPhase = 'scan' | 'hashing' | 'decoded' | 'page-numbers';
+
+export interface IntakeCheckOptions {
+  /** The digital-copy folder; null or absent: roster checks only. */
+  packageDir?: string | null;
+  context?: RosterCheckContext;
+  /** SKEW above this many degrees (default 1). */
+  skewLimitDegrees?: number;
+  /** LOW_DPI below this (default 300). */
+  minDpi?: number;
+  /** Ink similarity (0–1) from which two pages are near-duplicates (default 0.9). */
+  nearDuplicateSimilarity?: number;
+  imageLimits?: Partial<ImageLimits>;
+  /** Page-number reader; null skips phase (c); absent: the built-in tesseract reader (closed afterwards). */
+  pageNumbers?: PageNumberReader | null;
+  /** Images in flight at once (default: cores + 1). */
+  concurrency?: number;
+  onProgress?: (p: { phase: CheckPhase; done: number; total: number }) => void;
+}
+
+export interface PageSummary {
+  position: number;
+  file: string;
+  tiffPage: number;
+  status: PageRecord['status'];
+  format: string;
+  sha256: string;
+  width: number;
+  height: number;
+  dpi: number | null;
+  blank: boolean | null;
+  skewDegrees: number | null;
+  printedNumber: number | null;
+}
+
+export interface FolderSummary {
+  folder: string;
+  idNumber: string;
+  /** Roster row matched to this folder (null: none). */
+  rosterRow: number | null;
+  pages: PageSummary[];
+}
+
+export interface IntakeCheckResult {
+  persons: number;
+  pages: number;
+  findings: Finding[];
+  folders: FolderSummary[];
+  timings: { rosterMs: number; scanMs: number; hashingMs: number; decodedMs: number; pageNumbersMs: number; totalMs: number };
+}
+
+interface PageExtras {
+  boxes: Box[];
+  thumbScale: number;
+}
+
+function now(): number {
+  return performance.now();
+}
+
+/** Groups records by file so each file is read once per phase (multi-page TIFFs). */
+function byFile(records: readonly PageRecord[]): PageRecord[][] {
+  const groups = new Map<string, PageRecord[]>();
+  for (const r of records) {
+    const g = groups.get(r.file.abs);
+    if (g) g.push(r);
+    else groups.set(r.file.abs, [r]);
+  }
+  return [...groups.values()];
+}
+
+export async function runChecks(roster: RosterReadResult, options: IntakeCheckOptions = {}): Promise<IntakeCheckResult> {
+  const t0 = now();
+  const limits: ImageLimits = { ...DEFAULT_IMAGE_LIMITS, ...options.imageLimits };
+  const digital: DigitalOptions = {
+    skewLimitDegrees: options.skewLimitDegrees ?? 1,
+    minDpi: options.minDpi ?? 300,
+  };
+  const concurrency = options.concurrency ?? os.availableParallelism() + 1;
+  const progress = options.onProgress ?? (() => undefined);
+
+  const rosterCheck = checkRoster(roster, options.context);
+  const findings: Finding[] = [...rosterCheck.findings];
+  const timings = { rosterMs: now() - t0, scanMs: 0, hashingMs: 0, decodedMs: 0, pageNumbersMs: 0, totalMs: 0 };
+  const result: IntakeCheckResult = { persons: roster.rows.length, pages: 0, findings, folders: [], timings };
+  if (!options.packageDir) {
+    timings.totalMs = now() - t0;
+    return result;
+  }
+
+  // Scan
+  let t = now();
+  progress({ phase: 'scan', done: 0, total: 1 });
+  const scan: PackageScan = await scanPackage(options.packageDir);
+  timings.scanMs = now() - t;
+
+  // Match roster rows and folders (first row / first folder wins; the others are findings).
+  const foldersById = new Map<string, PersonFolder[]>();
+  for (const f of scan.persons) foldersById.set(f.idNumber, [...(foldersById.get(f.idNumber) ?? []), f]);
+  const rowForFolder = new Map<PersonFolder, CheckedRow>();
+  const seenIds = new Set<string>();
+  for (const cr of rosterCheck.rows) {
+    const r = cr.row;
+    const subject = { idNumber: r.idText || null, name: r.name || null, file: roster.file, row: r.row };
+    if (cr.matchId && seenIds.has(cr.matchId)) continue; // DUPLICATE_PERSON already says it
+    const folders = cr.matchId ? foldersById.get(cr.matchId) : undefined;
+    if (!folders || folders.length === 0) {
+      const why = cr.matchId ? `数字副本中没有文件夹名含身份证号 ${cr.matchId} 的文件夹` : '该行身份证号有误，无法对应到数字副本的文件夹';
+      findings.push(finding('NO_FOLDER', subject, `名册第 ${r.row} 行（${r.name || '无姓名'}）：${why}。请让移交单位补交该人的数字副本，或核对文件夹名。`));
+      continue;
+    }
+    seenIds.add(cr.matchId as string);
+    rowForFolder.set(folders[0] as PersonFolder, cr);
+  }
+
+  // (a) hashing + headers
+  t = now();
+  const files = scan.persons.flatMap((folder) => folder.images.map((file) => ({ folder, file })));
+  let done = 0;
+  const perFile = await mapLimit(files, concurrency, async ({ folder, file }) => {
+    const recs = await readPageHeaders(folder, file, limits);
+    progress({ phase: 'hashing', done: ++done, total: files.length });
+    return recs;
+  });
+  const records: PageRecord[] = [];
+  const byFolder = new Map<PersonFolder, PageRecord[]>();
+  for (const recs of perFile) {
+    for (const rec of recs) {
+      const list = byFolder.get(rec.folder) ?? [];
+      rec.position = list.length + 1;
+      list.push(rec);
+      byFolder.set(rec.folder, list);
+      records.push(rec);
+    }
+  }
+  result.pages = records.length;
+  timings.hashingMs = now() - t;
+
+  // (b) decoded checks at reduced scale; near-duplicates per person as soon as its pages are done,
+  // so only one person's ink bitmaps are held at a time per worker.
+  t = now();
+  const extras = new Map<PageRecord, PageExtras>();
+  const nearDup = new Map<PageRecord, { of: number; similarity: number }>();
+  const pending = new Map<PersonFolder, number>();
+  const prints = new Map<PersonFolder, PrintedPage[]>();
+  for (const [folder, recs] of byFolder) pending.set(folder, recs.filter((r) => r.status === 'ok').length);
+  const finishFolder = (folder: PersonFolder) => {
+    const list = (prints.get(folder) ?? []).sort((a, b) => a.position - b.position);
+    prints.delete(folder);
+    const recs = byFolder.get(folder) ?? [];
+    for (const d of findNearDuplicates(list, options.nearDuplicateSimilarity ?? 0.9)) {
+      const rec = recs[d.position - 1];
+      if (rec) nearDup.set(rec, { of: d.of, similarity: d.similarity });
+    }
+  };
+  for (const [folder, n] of pending) if (n === 0) finishFolder(folder);
+  const decodable = byFile(records.filter((r) => r.status === 'ok'));
+  done = 0;
+  await mapLimit(decodable, concurrency, async (group) => {
+    const first = group[0] as PageRecord;
+    const read = await readUntrusted(first.file.abs, limits.maxImageBytes);
+    for (const rec of group) {
+      if (read.ok) {
+        try {
+          const thumb = await decodeThumb(read.bytes, rec.tiffPage, rec.width, limits);
+          const a = analyseThumb(thumb);
+          rec.blank = a.blank;
+          rec.skewDegrees = a.skewDegrees;
+          extras.set(rec, { boxes: a.numberBoxes, thumbScale: rec.width / thumb.width });
+          if (a.print) {
+            const list = prints.get(rec.folder) ?? [];
+            list.push({ position: rec.position, print: a.print });
+            prints.set(rec.folder, list);
+          }
+        } catch {
+          rec.status = 'unreadable';
+          rec.problem = '图像数据损坏或不完整，无法解码';
+        }
+      } else {
+        rec.status = 'unreadable';
+        rec.problem = '文件无法读取';
+      }
+      const left = (pending.get(rec.folder) ?? 1) - 1;
+      pending.set(rec.folder, left);
+      if (left === 0) finishFolder(rec.folder);
+    }
+    progress({ phase: 'decoded', done: ++done, total: decodable.length });
+  });
+  timings.decodedMs = now() - t;
+
+  // (c) printed page numbers
+  t = now();
+  const reader = options.pageNumbers === undefined ? createPageNumberReader(createDigitOcr(), limits.maxPixels) : options.pageNumbers;
+  try {
+    if (reader) {
+      const numbered = byFile(records.filter((r) => r.status === 'ok' && r.blank === false));
+      done = 0;
+      await mapLimit(numbered, concurrency + 1, async (group) => {
+        const first = group[0] as PageRecord;
+        const read = await readUntrusted(first.file.abs, limits.maxImageBytes);
+        if (!read.ok) return;
+        for (const rec of group) {
+          const ex = extras.get(rec);
+          rec.numberTried = true;
+          if (!ex) continue;
+          try {
+            rec.printedNumber = await reader.read({ image: read.bytes, page: rec.tiffPage, width: rec.width, height: rec.height, candidates: ex.boxes, thumbScale: ex.thumbScale });
+          } catch {
+            rec.printedNumber = null;
+          }
+        }
+        progress({ phase: 'page-numbers', done: ++done, total: numbered.length });
+      });
+    }
+  } finally {
+    if (reader && options.pageNumbers === undefined) await reader.close();
+  }
+  timings.pageNumbersMs = now() - t;
+
+  // Findings per folder, in roster order (folders without a roster row last).
+  const itemLists = new Map<string, ItemListTotal>();
+  for (const folder of scan.persons) for (const f of folder.itemLists) itemLists.set(f.abs, await readItemListTotal(f.abs));
+  const firstBySha = new Map<string, PageRecord>();
+  const rowIndex = new Map(rosterCheck.rows.map((r, i) => [r, i]));
+  const ordered = [...scan.persons].sort((a, b) => (rowIndex.get(rowForFolder.get(a) as CheckedRow) ?? Infinity) - (rowIndex.get(rowForFolder.get(b) as CheckedRow) ?? Infinity));
+  const seenFolderIds = new Set<string>();
+  for (const folder of ordered) {
+    const recs = byFolder.get(folder) ?? [];
+    const check: FolderCheck = {
+      folder,
+      row: rowForFolder.get(folder) ?? null,
+      duplicateOf: seenFolderIds.has(folder.idNumber) ? folder.idNumber : null,
+      records: recs,
+      nearDup,
+      firstBySha,
+      itemLists,
+    };
+    seenFolderIds.add(folder.idNumber);
+    for (const rec of recs) findings.push(...pageFindings(rec, check, digital));
+    findings.push(...folderFindings(check, digital));
+    result.folders.push({
+      folder: folder.rel,
+      idNumber: folder.idNumber,
+      rosterRow: check.row?.row.row ?? null,
+      pages: recs.map((r) => ({
+        position: r.position,
+        file: r.file.rel,
+        tiffPage: r.tiffPage,
+        status: r.status,
+        format: r.format,
+        sha256: r.sha256,
+        width: r.width,
+        height: r.height,
+        dpi: r.dpi,
+        blank: r.blank,
+        skewDegrees: r.skewDegrees,
+        printedNumber: r.printedNumber,
+      })),
+    });
+  }
+  const subjects = (rel: string) => {
+    const folder = scan.persons.find((f) => rel === f.rel || rel.startsWith(`${f.rel}/`));
+    return folder ? folderSubject(folder, rowForFolder.get(folder) ?? null) : {};
+  };
+  findings.push(...strayFindings(scan, subjects));
+  timings.totalMs = now() - t0;
+  return result;
+}
