@@ -83,30 +83,30 @@ export async function* decodeFile(source: string, data: Buffer): AsyncGenerator<
 
 async function* tiffPages(source: string, data: Buffer): AsyncGenerator<Decoded> {
   let pages: number;
+  let density: number | null;
   try {
-    pages = (await sharp(data, { limitInputPixels: false }).metadata()).pages ?? 1;
+    const meta = await sharp(data, { limitInputPixels: false }).metadata();
+    pages = meta.pages ?? 1;
+    density = meta.density ?? null; // scanners write one resolution for the whole file
   } catch {
     yield fail(source, '无法读取 TIFF 文件：文件已损坏或不完整。');
     return;
   }
   const take = Math.min(pages, LIMITS.maxTiffPages);
-  for (let i = 0; i < take; i++) {
-    const label = pages > 1 ? `${source} 第 ${i + 1} 页` : source;
-    const checked = await checkImage(label, data, i);
-    if ('ok' in checked) {
-      yield checked;
-      continue;
-    }
-    if (pages === 1) {
-      yield { ok: true, source: label, original: data, dpi: checked.density };
-      continue;
-    }
+  if (pages === 1) {
+    const checked = await checkImage(source, data);
+    yield 'ok' in checked ? checked : { ok: true, source, original: data, dpi: checked.density };
+  }
+  for (let i = 0; i < take && pages > 1; i++) {
+    const label = `${source} 第 ${i + 1} 页`;
     try {
       // One page of a multi-page file is kept as a lossless PNG (the file itself is not split).
+      // limitInputPixels refuses a bomb page before decoding it.
       const png = await sharp(data, { page: i, limitInputPixels: LIMITS.maxPixels }).png({ compressionLevel: 6 }).withMetadata().toBuffer();
-      yield { ok: true, source: label, original: png, dpi: checked.density };
-    } catch {
-      yield fail(label, '无法读取该页图像：文件已损坏或不完整。');
+      yield { ok: true, source: label, original: png, dpi: density };
+    } catch (err) {
+      const tooBig = /pixel limit/i.test((err as Error).message);
+      yield fail(label, tooBig ? `该页图像尺寸过大，超过 ${LIMITS.maxPixels / 1e6} 百万像素的上限，可能是损坏或恶意文件，已跳过。` : '无法读取该页图像：文件已损坏或不完整。');
     }
   }
   if (pages > take) {

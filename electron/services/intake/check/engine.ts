@@ -31,7 +31,7 @@ export interface IntakeCheckOptions {
   skewLimitDegrees?: number;
   /** LOW_DPI below this (default 300). */
   minDpi?: number;
-  /** Ink similarity (0–1) from which two pages are near-duplicates (default 0.9). */
+  /** Ink similarity (0–1) from which two pages are near-duplicates (default 0.95). */
   nearDuplicateSimilarity?: number;
   imageLimits?: Partial<ImageLimits>;
   /** Page-number reader; null skips phase (c); absent: the built-in tesseract reader (closed afterwards). */
@@ -171,7 +171,7 @@ export async function runChecks(roster: RosterReadResult, options: IntakeCheckOp
     const list = (prints.get(folder) ?? []).sort((a, b) => a.position - b.position);
     prints.delete(folder);
     const recs = byFolder.get(folder) ?? [];
-    for (const d of findNearDuplicates(list, options.nearDuplicateSimilarity ?? 0.9)) {
+    for (const d of findNearDuplicates(list, options.nearDuplicateSimilarity ?? 0.95)) {
       const rec = recs[d.position - 1];
       if (rec) nearDup.set(rec, { of: d.of, similarity: d.similarity });
     }

@@ -28,53 +28,87 @@ export interface PageNumberReader {
 
 
 /**
- * Crop variants tried in turn: text height for tesseract (px) and padding around the mark (× its
- * height). Measured on generated pages: the first reads every number; the second rescues the odd
- * digit the first misses ("16" read as nothing) at the cost of one more small recognition.
+ * Crop variants: text height for tesseract (px) and padding around the mark (× its height).
+ * tesseract's LSTM is fragile on a lone number — the same crop reads "19" at one size and "10" at
+ * another — so a number is only accepted when two readings at different sizes agree (a third
+ * breaks a tie). A page whose readings never agree counts as unread, never as a wrong number.
  */
 const VARIANTS = [
   { target: 30, pad: 0.6 },
-  { target: 45, pad: 1.5 },
+  { target: 40, pad: 1.0 },
+  { target: 50, pad: 1.5 },
 ] as const;
 
+interface Region {
+  data: Buffer;
+  width: number;
+  height: number;
+  /** The mark's box inside the region, full-resolution pixels. */
+  mark: { left: number; top: number; width: number; height: number };
+}
+
 export function createPageNumberReader(ocr: DigitOcr, maxPixels: number): PageNumberReader {
-  const crop = async (input: PageNumberInput, box: Box, v: (typeof VARIANTS)[number]): Promise<Buffer | null> => {
+  const maxPad = Math.max(...VARIANTS.map((v) => v.pad));
+  /** Decodes the mark and its widest padding once, at full resolution (greyscale). */
+  const region = async (input: PageNumberInput, box: Box): Promise<Region | null> => {
     const { image, page, width: W, height: H, thumbScale } = input;
-    const h = box.height * thumbScale;
-    const pad = Math.round(Math.max(12, h * v.pad));
-    const left = Math.max(0, Math.floor(box.left * thumbScale) - pad);
-    const top = Math.max(0, Math.floor(box.top * thumbScale) - pad);
-    const width = Math.min(W - left, Math.ceil(box.width * thumbScale) + 2 * pad);
-    const height = Math.min(H - top, Math.ceil(h) + 2 * pad);
+    const mark = { left: Math.floor(box.left * thumbScale), top: Math.floor(box.top * thumbScale), width: Math.ceil(box.width * thumbScale), height: Math.ceil(box.height * thumbScale) };
+    const pad = Math.round(Math.max(12, mark.height * maxPad));
+    const left = Math.max(0, mark.left - pad);
+    const top = Math.max(0, mark.top - pad);
+    const width = Math.min(W - left, mark.width + 2 * pad);
+    const height = Math.min(H - top, mark.height + 2 * pad);
     if (width <= 0 || height <= 0) return null;
-    const factor = Math.min(3, Math.max(0.25, v.target / Math.max(1, h)));
-    return sharp(image, { page, limitInputPixels: maxPixels, failOn: 'none' })
+    const { data, info } = await sharp(image, { page, limitInputPixels: maxPixels, failOn: 'none' })
       .extract({ left, top, width, height })
       .greyscale()
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    return { data, width: info.width, height: info.height, mark: { ...mark, left: mark.left - left, top: mark.top - top } };
+  };
+  const crop = async (r: Region, v: (typeof VARIANTS)[number]): Promise<Buffer | null> => {
+    const pad = Math.round(Math.max(12, r.mark.height * v.pad));
+    const left = Math.max(0, r.mark.left - pad);
+    const top = Math.max(0, r.mark.top - pad);
+    const width = Math.min(r.width - left, r.mark.width + 2 * pad);
+    const height = Math.min(r.height - top, r.mark.height + 2 * pad);
+    if (width <= 0 || height <= 0) return null;
+    const factor = Math.min(3, Math.max(0.25, v.target / Math.max(1, r.mark.height)));
+    return sharp(r.data, { raw: { width: r.width, height: r.height, channels: 1 } })
+      .extract({ left, top, width, height })
       .resize({ width: Math.max(8, Math.round(width * factor)) })
       // Pure black on white: tesseract's LSTM misreads short grey digits on off-white paper.
       .normalise()
       .threshold(128)
       .extend({ top: 10, bottom: 10, left: 10, right: 10, background: '#ffffff' })
+      // Without a density tesseract warns on every page and guesses one.
+      .withDensity(300)
       .png({ compressionLevel: 1 })
       .toBuffer();
+  };
+  const readOnce = async (r: Region, v: (typeof VARIANTS)[number]): Promise<number | null> => {
+    const png = await crop(r, v);
+    if (!png) return null;
+    // tesseract.js reports confidence 0 whenever a character whitelist is set, so agreement between
+    // sizes is the acceptance test. Same parser as the digitization OCR ("- 12 -", "12", "12/30").
+    return parsePageNumber((await ocr.readLine(png)).text.trim());
   };
   return {
     async read(input) {
       for (const box of input.candidates) {
-        for (const v of VARIANTS) {
-          let png: Buffer | null;
-          try {
-            png = await crop(input, box, v);
-          } catch {
-            return null;
+        const votes: (number | null)[] = [];
+        try {
+          const r = await region(input, box);
+          if (!r) continue;
+          for (const v of VARIANTS) {
+            votes.push(await readOnce(r, v));
+            const agreed = votes.find((n, i) => n !== null && votes.indexOf(n) !== i);
+            if (agreed !== undefined && agreed !== null) return agreed;
+            // Two blanks: this mark is not a number; try the next candidate.
+            if (votes.length === 2 && votes[0] === null && votes[1] === null) break;
           }
-          if (!png) break;
-          // tesseract.js reports confidence 0 whenever a character whitelist is set, so the strict
-          // parse (one number, optionally between dashes) is the acceptance test. Same parser as the
-          // digitization OCR, so both read "- 12 -" and "12" alike.
-          const n = parsePageNumber((await ocr.readLine(png)).text.trim());
-          if (n !== null) return n;
+        } catch {
+          return null;
         }
       }
       return null;
