@@ -43,3 +43,16 @@ describe('audit log (操作日志)', () => {
     await core.close();
   });
 });
+
+describe('backup verification', () => {
+  it('walks the audit chain inside the backup, not only its files', async () => {
+    const { core, userDataDir } = await seededCore();
+    const file = `${userDataDir}/backup.adbak`;
+    await ok(core, 'admin', 'backup.create', { to: file });
+    const report = await ok(core, 'admin', 'backup.verify', { file });
+    expect(report.ok).toBe(true);
+    // workspace.create, session.login, town.add, community.add are in the backup's chain.
+    expect(report.checked.auditEntries).toBeGreaterThanOrEqual(4);
+    await core.close();
+  });
+});

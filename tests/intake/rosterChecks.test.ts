@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { breakCheckDigit, makeIdNumber, writeOfficialRoster, type RosterEntry } from '../../bench/fixtures/deliveryRoster';
@@ -75,6 +76,14 @@ describe('roster checks', () => {
     expect(parseCount('2.5')).toBeNull();
     expect(parseCount('')).toBeNull();
     expect(parseCount('三')).toBeNull();
+  });
+});
+
+describe('finding codes', () => {
+  it('documents every code with its severity in the README table', () => {
+    const readme = fs.readFileSync(path.resolve(__dirname, '../../README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('### Intake finding codes'));
+    for (const [code, severity] of Object.entries(FINDING_SEVERITY)) expect(section).toContain(`| \`${code}\` | ${severity} |`);
   });
 });
 

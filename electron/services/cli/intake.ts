@@ -59,12 +59,7 @@ export async function runIntakeCheck(v: Values, out: Output): Promise<number> {
   if (!rosterFile) throw new AppError('VALIDATION', '缺少参数 --roster（名册文件 .xlsx 或 .csv）。');
   const packageDir = text(v, 'package');
   if (packageDir) {
-    let isDir = false;
-    try {
-      isDir = fs.statSync(packageDir).isDirectory();
-    } catch {
-      isDir = false;
-    }
+    const isDir = fs.statSync(packageDir, { throwIfNoEntry: false })?.isDirectory() === true;
     if (!isDir) throw new AppError('VALIDATION', `找不到数字副本文件夹：${packageDir}。请检查 --package 的路径。`);
   }
   let skewLimit: number | undefined;

@@ -1,15 +1,16 @@
 /** Users, audit log, settings, integrity and backup — the admin's and supervisor's tools. */
 import path from 'node:path';
 import fs from 'node:fs';
+import os from 'node:os';
 import { AppError } from '../../../../shared/errors';
 import type { VerifyReport } from '../../../../shared/types';
 import * as uq from '../../db/queries/users';
 import { searchAudit } from '../../db/queries/audit';
-import { verifyAuditChain } from '../../domain/audit';
+import { deriveAuditKey, verifyAuditChain } from '../../domain/audit';
 import { idleLockMinutes, setIdleLockMinutes } from '../../domain/settings';
 import { addUser, resetPassword, updateUser } from '../../domain/users';
 import { writeAudited } from '../../domain/write';
-import { verifyBackupFile } from '../../store';
+import { openStore, restoreBackupFile, verifyBackupFile } from '../../store';
 import type { HandlerMap } from './types';
 import type { OpenWorkspace } from '../workspace';
 
@@ -25,6 +26,28 @@ export async function verifyWorkspace(ws: OpenWorkspace): Promise<VerifyReport> 
   const chain = verifyAuditChain(ws.store, ws.auditKey);
   const problems = [...files.problems, ...chain.problems];
   return { ok: problems.length === 0, checked: { ...files.checked, auditEntries: chain.entries }, problems };
+}
+
+/**
+ * The audit chain inside a backup can only be read from its database: restore the (still encrypted)
+ * files into a private temp folder, open them, walk the chain, and remove the copy.
+ */
+async function verifyBackupAuditChain(file: string, dataKey: Buffer, files: VerifyReport): Promise<Pick<VerifyReport, 'ok' | 'checked' | 'problems'>> {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'archivedesk-verify-'));
+  try {
+    const dir = path.join(tmp, 'workspace');
+    restoreBackupFile(file, dir);
+    const store = await openStore(dir, dataKey, { autoSnapshot: false });
+    try {
+      const chain = verifyAuditChain(store, deriveAuditKey(dataKey));
+      const problems = [...files.problems, ...chain.problems.map((p) => ({ ...p, kind: 'backup' as const, file: path.basename(file) }))];
+      return { ok: problems.length === 0, checked: { ...files.checked, auditEntries: chain.entries }, problems };
+    } finally {
+      await store.close();
+    }
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
 }
 
 function backupTarget(to: string, now: Date): string {
@@ -83,6 +106,8 @@ export const adminHandlers: HandlerMap<
   'backup.verify': async (i, ctx) => {
     const ws = ctx.workspace.require();
     if (!fs.existsSync(i.file)) throw new AppError('NOT_FOUND', `找不到备份文件 ${i.file}。`);
-    return verifyBackupFile(i.file, ws.dataKey);
+    const files = verifyBackupFile(i.file, ws.dataKey);
+    if (!files.ok) return files;
+    return { ...files, ...(await verifyBackupAuditChain(i.file, ws.dataKey, files)) };
   },
 };
