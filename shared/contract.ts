@@ -167,6 +167,18 @@ export const contract = {
     'digitize.read',
   ),
   'page.rotate': method<PageInfo>()(z.object({ pageId: id, degrees: z.union([z.literal(90), z.literal(180), z.literal(270)]) }), 'digitize.write'),
+  /** The clerk's override of a processing step; the page is reprocessed from its original. */
+  'page.adjust': method<PageInfo>()(
+    z
+      .object({
+        pageId: id,
+        skewDegrees: z.number().min(-10, '纠偏角度应在 −10° 到 10° 之间').max(10, '纠偏角度应在 −10° 到 10° 之间').optional(),
+        crop: z.boolean().optional(),
+        colour: z.boolean().optional(),
+      })
+      .refine((v) => v.skewDegrees !== undefined || v.crop !== undefined || v.colour !== undefined, '请指定要调整的项目：纠偏角度、裁边或彩色/灰度。'),
+    'digitize.write',
+  ),
   'page.setKind': method<PageInfo>()(z.object({ pageId: id, kind: z.enum(['page', 'blank', 'cover']) }), 'digitize.write'),
   'page.setPrintedNumber': method<PageInfo>()(z.object({ pageId: id, printedNumber: z.number().int().min(0).max(99999).nullable() }), 'digitize.write'),
   'page.move': method<null>()(z.object({ pageId: id, toPosition: z.number().int().min(1) }), 'digitize.write'),

@@ -139,6 +139,8 @@ export interface PageInfo {
   dpi: number;
   rotation: 0 | 90 | 180 | 270;
   skewDegrees: number;
+  /** Borders cropped to the content (the clerk can turn it off: page.adjust). */
+  cropped: boolean;
   colour: boolean;
   printedNumber: number | null;
   sha256: string;

@@ -79,14 +79,22 @@ describe('roster reading', () => {
 
   it('detects a GBK (GB18030) CSV and a UTF-8 CSV with BOM', async () => {
     const dir = tempDir();
-    const csv = ['档案移交名册表', '姓名,社会保障号码（身份证号）,乡镇（街道）,社区,档案卷数,页数', `孙八,${makeIdNumber(6)},城关街道,"东风社区",1,22`, '填报人：周九,,联系电话：13900000000'].join('\r\n');
+    const csv = [
+      '档案移交名册表',
+      '姓名,社会保障号码（身份证号）,乡镇（街道）,社区,档案卷数,页数',
+      `孙八,${makeIdNumber(6)},城关街道,"东风社区",1,22`,
+      // What Excel writes for an ID it had stored as a number: the digits are gone.
+      '郑十,1.10105E+17,城关街道,东风社区,1,18',
+      '填报人：周九,,联系电话：13900000000',
+    ].join('\r\n');
     const gbk = path.join(dir, 'gbk.csv');
     fs.writeFileSync(gbk, iconv.encode(csv, 'gbk'));
     const r = await readRoster(gbk);
     expect(r.encoding).toBe('gb18030');
-    expect(r.rows).toHaveLength(1);
+    expect(r.rows).toHaveLength(2);
     expect(r.rows[0]).toMatchObject({ name: '孙八', town: '城关街道', community: '东风社区', pagesText: '22' });
     expect(r.footer.filledBy).toBe('周九');
+    expect(checkRoster(r).findings.map((f) => [f.code, f.name])).toEqual([['ID_NUMERIC_PRECISION', '郑十']]);
 
     const bom = path.join(dir, 'bom.csv');
     fs.writeFileSync(bom, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(csv, 'utf8')]));

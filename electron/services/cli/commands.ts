@@ -184,6 +184,9 @@ export const commands: Record<string, Command> = {
   // Loaded on use: the image and OCR libraries it needs would slow every other command's start.
   'intake check': async (v, out) => (await import('./intake')).runIntakeCheck(v, out),
 
+  // Loaded on use, like intake check: sharp and the OCR pool are heavy to start.
+  'pages process': async (v, out) => (await import('./pages')).runPagesProcess(v, out),
+
   restore: async (v, out) => {
     const from = path.resolve(need(v, 'from'));
     const dir = path.resolve(need(v, 'data'));
@@ -212,6 +215,8 @@ export function usage(): string {
   restore --from FILE --data DIR                       从备份恢复到空文件夹
   intake check --roster FILE --package DIR [--skew-limit 度] [--no-page-numbers]
                                                        核验移交名册与数字副本（不需要档案库；发现的问题也以退出码 0 结束）
+  pages process IN_DIR --out OUT_DIR                   处理文件夹中的每张图像（方向、纠偏、裁边、空白、色彩、文字识别），
+                                                       处理后的 JPEG 写入 OUT_DIR（不需要档案库；坏页单独报错，其余照常处理）
 
 通用选项：--user NAME（默认第一位管理员） --json（只输出 JSON）
 退出码：0 成功；1 用户可更正的问题；2 数据完整性问题。

@@ -40,13 +40,15 @@ function humanSummary(json: IntakeCheckJson): string {
     `核验完成：名册 ${json.persons} 人，数字副本 ${json.pages} 张页面图像。`,
     json.findings.length === 0 ? '未发现问题。' : `发现 ${json.findings.length} 个问题（错误 ${errors} 个，警告 ${warnings} 个）：`,
   ];
+  // One group per person (by ID number), in the order the findings came (roster order).
   const groups = new Map<string, IntakeCheckJson['findings']>();
   for (const f of json.findings) {
-    const key = f.idNumber || f.name ? `${f.name ?? '（无姓名）'}  ${f.idNumber ?? ''}`.trim() : '名册与数字副本整体';
+    const key = f.idNumber ?? f.name ?? '';
     groups.set(key, [...(groups.get(key) ?? []), f]);
   }
-  for (const [who, list] of groups) {
-    lines.push('', `【${who}】`);
+  for (const [key, list] of groups) {
+    const name = list.find((f) => f.name)?.name ?? '（无姓名）';
+    lines.push('', key === '' ? '【名册与数字副本整体】' : `【${name}  ${list[0]?.idNumber ?? ''}】`.replace(/\s+】$/, '】'));
     for (const f of [...list].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1))) {
       lines.push(`  ${f.severity === 'error' ? '错误' : '警告'}  ${f.code}  ${f.message}`);
     }

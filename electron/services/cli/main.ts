@@ -29,6 +29,7 @@ async function main(argv: string[]): Promise<number> {
       query: { type: 'string' },
       to: { type: 'string' },
       from: { type: 'string' },
+      out: { type: 'string' }, // pages process --out
       help: { type: 'boolean', short: 'h', default: false },
     },
   });

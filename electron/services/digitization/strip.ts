@@ -1,5 +1,5 @@
 /**
- * Edits to a volume's page strip: rotate (reprocessed from the original), set kind, set the
+ * Edits to a volume's page strip: rotate and adjust (reprocessed from the original), set kind, set the
  * printed number, move, delete. Each is one audited write and pushes its inverse on the volume's
  * undo stack; none is allowed once the volume is accepted.
  */
@@ -13,6 +13,7 @@ import { writeAudited } from '../domain/write';
 import type { Reader, Tx } from '../store/api';
 import { withNewBlobs } from './blobs';
 import { refreshItems } from './items';
+import { croppedIn, withOverrides, type Overrides } from './imaging/steps';
 import type { Imaging, ProcessedImage, Rotation } from './ports';
 import { makeThumbnail } from './thumbnail';
 import type { UndoStacks } from './undo';
@@ -81,11 +82,24 @@ function swapImage(tx: Tx, ctx: DomainContext, page: gq.PageRecord, next: gq.Ima
   gq.retireBlobs(tx, page.volumeId, replaced);
 }
 
-export async function rotatePage(d: StripDeps, ctx: DomainContext, pageId: number, degrees: 90 | 180 | 270): Promise<PageInfo> {
-  const page = editablePage(ctx.store, pageId);
+/** A re-run of processing on a page's original: what to run, and how the edit is audited and labelled. */
+interface Rework {
+  rotation: Rotation;
+  steps: unknown[];
+  action: 'page.rotate' | 'page.adjust';
+  label: string;
+  /** The audited fields, before and after. */
+  fields(v: gq.ImageValues): Record<string, unknown>;
+}
+
+/**
+ * Reprocesses a page from its original and swaps the result in: one audited write, OCR queued
+ * again, and an undo entry that swaps the previous image (and its OCR) back.
+ */
+async function reworkPage(d: StripDeps, ctx: DomainContext, page: gq.PageRecord, r: Rework): Promise<PageInfo> {
+  const pageId = page.id;
   if (!page.originalBlob) throw new AppError('CONFLICT', '该页的原始图像已不存在，无法重新处理。');
-  const rotation = ((page.rotation + degrees) % 360) as Rotation;
-  const processed: ProcessedImage = await d.imaging.reprocess(ctx.store.blobs.get(page.originalBlob), parseSteps(page.stepsJson), rotation);
+  const processed: ProcessedImage = await d.imaging.reprocess(ctx.store.blobs.get(page.originalBlob), r.steps, r.rotation);
   const thumb = await makeThumbnail(processed.jpeg);
   // Processing awaited: a background job may have committed meanwhile, so re-check before writing.
   const fresh = editablePage(ctx.store, pageId);
@@ -109,25 +123,54 @@ export async function rotatePage(d: StripDeps, ctx: DomainContext, pageId: numbe
     };
     writeAudited(ctx, (tx) => {
       swapImage(tx, ctx, fresh, next);
-      return {
-        value: null,
-        audit: { action: 'page.rotate', entity: 'page', entityId: pageId, before: { rotation: before.rotation, sha256: before.sha256 }, after: { rotation: next.rotation, sha256: next.sha256 } },
-      };
+      return { value: null, audit: { action: r.action, entity: 'page', entityId: pageId, before: r.fields(before), after: r.fields(next) } };
     });
   });
   if (fresh.kind === 'page') d.enqueueOcr(pageId);
   d.undo.push(fresh.volumeId, {
-    label: `旋转第 ${fresh.position} 页`,
+    label: r.label,
     undo: (uctx) => {
       const now = editablePage(uctx.store, pageId);
       writeAudited(uctx, (tx) => {
         swapImage(tx, uctx, now, before);
-        return { value: null, audit: { action: 'page.undo', entity: 'page', entityId: pageId, after: { undone: 'page.rotate', rotation: before.rotation } } };
+        return { value: null, audit: { action: 'page.undo', entity: 'page', entityId: pageId, after: { undone: r.action, ...r.fields(before) } } };
       });
       if (before.ocr === 'pending') d.enqueueOcr(pageId);
     },
   });
   return info(ctx.store, pageId);
+}
+
+export async function rotatePage(d: StripDeps, ctx: DomainContext, pageId: number, degrees: 90 | 180 | 270): Promise<PageInfo> {
+  const page = editablePage(ctx.store, pageId);
+  return reworkPage(d, ctx, page, {
+    rotation: ((page.rotation + degrees) % 360) as Rotation,
+    steps: parseSteps(page.stepsJson),
+    action: 'page.rotate',
+    label: `旋转第 ${page.position} 页`,
+    fields: (v) => ({ rotation: v.rotation, sha256: v.sha256 }),
+  });
+}
+
+/**
+ * The clerk's override of deskew angle, border cropping or colour: the page is reprocessed from
+ * its original with the given choices in place of the automatic ones (the rest stay as recorded).
+ */
+export async function adjustPage(d: StripDeps, ctx: DomainContext, pageId: number, o: Overrides): Promise<PageInfo> {
+  const page = editablePage(ctx.store, pageId);
+  const changes = [
+    o.skewDegrees === undefined ? null : `纠偏 ${o.skewDegrees.toFixed(1)}°`,
+    o.crop === undefined ? null : o.crop ? '裁边' : '不裁边',
+    o.colour === undefined ? null : o.colour ? '彩色' : '灰度',
+  ].filter((c): c is string => c !== null);
+  if (changes.length === 0) throw new AppError('VALIDATION', '请指定要调整的项目：纠偏角度、裁边或彩色/灰度。');
+  return reworkPage(d, ctx, page, {
+    rotation: page.rotation,
+    steps: withOverrides(parseSteps(page.stepsJson), o),
+    action: 'page.adjust',
+    label: `调整第 ${page.position} 页（${changes.join('、')}）`,
+    fields: (v) => ({ skewDegrees: v.skewDegrees, cropped: croppedIn(parseSteps(v.stepsJson)), colour: v.colour, sha256: v.sha256 }),
+  });
 }
 
 function writeKind(ctx: DomainContext, page: gq.PageRecord, kind: PageKind, action: string): void {

@@ -1,15 +1,19 @@
 /**
  * What is known about the selected page, and the overrides a clerk makes by hand: printed page
- * number (P), kind (正文 / 空白 / 封面), rotation. Every automatic step can be corrected here.
+ * number (P), kind (正文 / 空白 / 封面), rotation, and deskew / crop / colour (ImageAdjust).
+ * Every automatic step can be corrected here.
  */
 import { useEffect, useRef, useState } from 'react';
 import type { PageKind } from '../../../shared/pageCounting';
 import type { PageInfo } from '../../../shared/types';
 import { useWorkbench } from '../../state/digitizationWorkbench';
+import { ImageAdjust } from './ImageAdjust';
 import { baseName } from './jobProgress';
 import { KIND_LABELS, OCR_LABELS } from './pageLabels';
 
 const KINDS: PageKind[] = ['page', 'blank', 'cover'];
+/** GB/T 33870: page images at 300 dpi or more. */
+const MIN_DPI = 300;
 
 /** Tesseract reports 0–100; a 0–1 fraction is read the same way. */
 const confidencePercent = (c: number) => Math.round(c <= 1 ? c * 100 : c);
@@ -102,8 +106,18 @@ export function PageDetails({ page, readOnly, numberFocus }: { page: PageInfo; r
           </button>
         </span>
       )}
+      {readOnly ? null : <ImageAdjust page={page} />}
       <span className="dz-details-meta muted">
-        {page.colour ? '彩色' : '灰度'} · {page.dpi} dpi · {page.width}×{page.height}
+        {page.colour ? '彩色' : '灰度'} ·{' '}
+        {page.dpi < MIN_DPI ? (
+          <span className="dz-warn" title={`扫描分辨率低于 GB/T 33870 要求的 ${MIN_DPI} dpi，建议以 ${MIN_DPI} dpi 重新扫描该页`} data-testid="page-low-dpi">
+            {page.dpi} dpi（低于 {MIN_DPI}）
+          </span>
+        ) : (
+          `${page.dpi} dpi`
+        )}{' '}
+        · {page.width}×{page.height}
+        {page.cropped ? ' · 已裁边' : ''}
         {page.rotation ? ` · 已转 ${page.rotation}°` : ''}
         {Math.abs(page.skewDegrees) >= 0.05 ? ` · 纠偏 ${page.skewDegrees.toFixed(1)}°` : ''} · 文字{OCR_LABELS[page.ocr]}
         {page.ocr === 'done' && page.ocrConfidence !== null ? `（置信度 ${confidencePercent(page.ocrConfidence)}%）` : ''}

@@ -11,7 +11,7 @@ import { startIngest } from '../../digitization/ingest';
 import { deleteItem, listItems, saveItem } from '../../digitization/items';
 import { pageImage, pageText } from '../../digitization/pageContent';
 import { runtimeFor, type DigitizationRuntime } from '../../digitization/runtime';
-import { deletePage, movePage, requireLivePage, rotatePage, setPageKind, setPrintedNumber, undoLast } from '../../digitization/strip';
+import { adjustPage, deletePage, movePage, requireLivePage, rotatePage, setPageKind, setPrintedNumber, undoLast } from '../../digitization/strip';
 import { suggestItem } from '../../digitization/suggest';
 import { createVolume, requireVolume, updateVolume } from '../../digitization/volumes';
 import type { DomainContext } from '../../domain/context';
@@ -50,6 +50,7 @@ export const digitizationHandlers: HandlerMap<
   | 'page.image'
   | 'page.text'
   | 'page.rotate'
+  | 'page.adjust'
   | 'page.setKind'
   | 'page.setPrintedNumber'
   | 'page.move'
@@ -93,6 +94,7 @@ export const digitizationHandlers: HandlerMap<
   'page.image': (i, ctx) => pageImage(ctx.domain().store, i.pageId, i.variant),
   'page.text': (i, ctx) => pageText(ctx.domain().store, i.pageId),
   'page.rotate': (i, ctx) => rotatePage(runtime(ctx), ctx.domain(), i.pageId, i.degrees),
+  'page.adjust': (i, ctx) => adjustPage(runtime(ctx), ctx.domain(), i.pageId, i),
   'page.setKind': (i, ctx) => setPageKind(runtime(ctx), ctx.domain(), i.pageId, i.kind),
   'page.setPrintedNumber': (i, ctx) => setPrintedNumber(runtime(ctx), ctx.domain(), i.pageId, i.printedNumber),
   'page.move': (i, ctx) => {

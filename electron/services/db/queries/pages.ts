@@ -33,7 +33,7 @@ interface PageRow {
 }
 
 /** A page as the services see it: the renderer's PageInfo plus blob ids and the transforms applied. */
-export interface PageRecord extends PageInfo {
+export interface PageRecord extends Omit<PageInfo, 'cropped'> {
   imageBlob: string;
   thumbBlob: string;
   originalBlob: string | null;
@@ -78,6 +78,16 @@ function toRecord(r: PageRow): PageRecord {
   };
 }
 
+/** Whether the recorded processing steps cropped the borders (imaging/steps.ts's `crop` step). */
+function croppedIn(stepsJson: string): boolean {
+  try {
+    const steps = JSON.parse(stepsJson) as unknown;
+    return Array.isArray(steps) && steps.some((s) => typeof s === 'object' && s !== null && (s as { op?: unknown }).op === 'crop' && (s as { enabled?: unknown }).enabled === true);
+  } catch {
+    return false;
+  }
+}
+
 /** The renderer's view of a page (no blob ids). */
 export function toPageInfo(p: PageRecord): PageInfo {
   return {
@@ -91,6 +101,7 @@ export function toPageInfo(p: PageRecord): PageInfo {
     dpi: p.dpi,
     rotation: p.rotation,
     skewDegrees: p.skewDegrees,
+    cropped: croppedIn(p.stepsJson),
     colour: p.colour,
     printedNumber: p.printedNumber,
     sha256: p.sha256,

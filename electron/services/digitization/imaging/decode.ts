@@ -51,7 +51,15 @@ export async function checkImage(source: string, data: Buffer, page?: number): P
   if (width * height > LIMITS.maxPixels) {
     return fail(source, `图像尺寸过大（${width}×${height} 像素），超过 ${LIMITS.maxPixels / 1e6} 百万像素的上限，可能是损坏或恶意文件，已跳过。`);
   }
-  return { width, height, density: meta.density ?? null };
+  return { width, height, density: declaredDensity(meta) };
+}
+
+/**
+ * The resolution the file itself states, or null. libvips reports 72 dpi for a JPEG without a
+ * resolution (or with JFIF's unit-less aspect ratio); only a stated unit makes the number real.
+ */
+export function declaredDensity(meta: Pick<Metadata, 'density' | 'resolutionUnit'>): number | null {
+  return meta.resolutionUnit !== undefined && meta.density !== undefined && meta.density > 0 ? meta.density : null;
 }
 
 export async function* decodeFile(source: string, data: Buffer): AsyncGenerator<Decoded> {
@@ -87,7 +95,7 @@ async function* tiffPages(source: string, data: Buffer): AsyncGenerator<Decoded>
   try {
     const meta = await sharp(data, { limitInputPixels: false }).metadata();
     pages = meta.pages ?? 1;
-    density = meta.density ?? null; // scanners write one resolution for the whole file
+    density = declaredDensity(meta); // scanners write one resolution for the whole file
   } catch {
     yield fail(source, '无法读取 TIFF 文件：文件已损坏或不完整。');
     return;

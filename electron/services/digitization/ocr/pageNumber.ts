@@ -1,7 +1,7 @@
 /**
- * The printed page number of an archive page, from the OCR lines in the top and bottom margins
- * (archive practice: top right, bottom centre or bottom right). Patterns: "12", "-12-", "— 12 —",
- * "第12页", "12/30". The bottom margin wins when both have one.
+ * The printed page number of an archive page, from text lines in the top and bottom margins
+ * (archive practice: top right, bottom centre or bottom right). Patterns: "12", "-12-",
+ * "— 12 —", "第12页", "12/30". The bottom margin wins when both have one.
  */
 
 export interface OcrLine {
@@ -9,10 +9,16 @@ export interface OcrLine {
   bbox: { y0: number; y1: number };
 }
 
-const PATTERNS = [/^[-—－–~\s]*(\d{1,5})[-—－–~\s]*$/, /^第\s*(\d{1,5})\s*页/, /^(\d{1,5})\s*\/\s*\d{1,5}$/];
+/** Share of the page height at the top and at the bottom searched for the number. */
+export const MARGIN_BAND = 0.12;
+
+// The Chinese model reads a printed dash as 一 (the hanzi "one") as often as as a dash.
+const DASH = '[-—－–~〜_=一\\s]';
+const PATTERNS = [new RegExp(`^${DASH}*(\\d{1,5})${DASH}*$`), /^第\s*(\d{1,5})\s*页$/, /^(\d{1,5})\s*[/／]\s*\d{1,5}$/];
 
 export function parsePageNumber(text: string): number | null {
-  const t = text.replace(/\s+/g, ' ').trim();
+  // NFKC turns full-width digits and slashes into ASCII.
+  const t = text.normalize('NFKC').replace(/\s+/g, ' ').trim();
   for (const re of PATTERNS) {
     const m = re.exec(t);
     if (m?.[1]) {
@@ -24,7 +30,7 @@ export function parsePageNumber(text: string): number | null {
 }
 
 export function readPageNumber(lines: readonly OcrLine[], pageHeight: number): number | null {
-  const band = pageHeight * 0.12;
+  const band = pageHeight * MARGIN_BAND;
   const bottom = lines.filter((l) => l.bbox.y0 >= pageHeight - band);
   const top = lines.filter((l) => l.bbox.y1 <= band);
   for (const l of [...bottom].reverse()) {

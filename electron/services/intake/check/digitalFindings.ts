@@ -188,6 +188,7 @@ const UNSAFE_REASONS = {
   name: '的名称含有“..”或路径分隔符，可能试图访问数字副本以外的位置，不会被读取',
   depth: '的文件夹层级过深，未继续读取',
   'too-many': '中的文件过多，未全部读取',
+  unreadable: '无法打开（可能没有访问权限），其中的文件未检查',
 } as const;
 
 /** Unsafe paths and page images outside any person folder. */

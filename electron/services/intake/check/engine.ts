@@ -105,7 +105,9 @@ export async function runChecks(roster: RosterReadResult, options: IntakeCheckOp
   const rosterCheck = checkRoster(roster, options.context);
   const findings: Finding[] = [...rosterCheck.findings];
   const timings = { rosterMs: now() - t0, scanMs: 0, hashingMs: 0, decodedMs: 0, pageNumbersMs: 0, totalMs: 0 };
-  const result: IntakeCheckResult = { persons: roster.rows.length, pages: 0, findings, folders: [], timings };
+  // Persons, not rows: a person listed twice is one person (and a DUPLICATE_PERSON finding).
+  const persons = new Set(rosterCheck.rows.map((r, i) => r.matchId ?? `row:${i}`)).size;
+  const result: IntakeCheckResult = { persons, pages: 0, findings, folders: [], timings };
   if (!options.packageDir) {
     timings.totalMs = now() - t0;
     return result;

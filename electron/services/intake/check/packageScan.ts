@@ -6,6 +6,7 @@
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { AppError } from '../../../../shared/errors';
 import { compareByTrailingNumber } from './pageOrder';
 
 /** Extensions read as page images (their real format is checked from the bytes). */
@@ -35,7 +36,7 @@ export interface PersonFolder {
 
 export interface UnsafeEntry {
   rel: string;
-  reason: 'symlink' | 'special' | 'name' | 'depth' | 'too-many';
+  reason: 'symlink' | 'special' | 'name' | 'depth' | 'too-many' | 'unreadable';
 }
 
 export interface PackageScan {
@@ -87,7 +88,14 @@ async function list(dir: string, st: WalkState, depth: number): Promise<Entry[]>
     st.unsafe.push({ rel: toRel(st.root, dir), reason: 'depth' });
     return [];
   }
-  const dirents = await fs.readdir(dir, { withFileTypes: true });
+  let dirents;
+  try {
+    dirents = await fs.readdir(dir, { withFileTypes: true });
+  } catch {
+    // No permission (or it vanished): reported, and the rest of the package is still checked.
+    st.unsafe.push({ rel: toRel(st.root, dir), reason: 'unreadable' });
+    return [];
+  }
   const out: Entry[] = [];
   for (const d of dirents) {
     const abs = path.join(dir, d.name);
@@ -144,7 +152,10 @@ async function walkGroup(abs: string, st: WalkState, depth: number, out: Package
 
 /** Scans the package; `dir` must be a real directory (the desk chose it), everything below is untrusted. */
 export async function scanPackage(dir: string, limits: Partial<ScanLimits> = {}): Promise<PackageScan> {
-  const root = await fs.realpath(dir);
+  const root = await fs.realpath(dir).catch(() => null);
+  if (!root || !(await fs.stat(root)).isDirectory()) {
+    throw new AppError('VALIDATION', `找不到数字副本文件夹：${dir}。请选择移交单位提供的数字副本所在的文件夹。`, { reason: 'NO_PACKAGE' });
+  }
   const st: WalkState = { root, limits: { ...DEFAULT_LIMITS, ...limits }, entries: 0, unsafe: [] };
   const out: PackageScan = { root, persons: [], strayFolders: [], strayImages: [], unsafe: st.unsafe };
   await walkGroup(root, st, 0, out);

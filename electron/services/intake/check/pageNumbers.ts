@@ -5,7 +5,7 @@
  */
 import sharp from 'sharp';
 import { parsePageNumber } from '../../digitization/ocr/pageNumber';
-import type { DigitOcr } from './digitOcr';
+import type { DigitEngine, DigitOcr } from './digitOcr';
 import type { Box } from './thumbAnalysis';
 
 /** Reads the printed page number of one page image, or null. */
@@ -28,10 +28,9 @@ export interface PageNumberReader {
 
 
 /**
- * Crop variants: text height for tesseract (px) and padding around the mark (× its height).
- * tesseract's LSTM is fragile on a lone number — the same crop reads "19" at one size and "10" at
- * another — so a number is only accepted when two readings at different sizes agree (a third
- * breaks a tie). A page whose readings never agree counts as unread, never as a wrong number.
+ * Crop variants: text height for tesseract (px) and padding around the mark (× its height). A
+ * number is accepted only when both OCR engines read it (at the same or different sizes); a mark
+ * they never agree on counts as unread — a warning to check by hand — never as a wrong number.
  */
 const VARIANTS = [
   { target: 30, pad: 0.6 },
@@ -86,26 +85,25 @@ export function createPageNumberReader(ocr: DigitOcr, maxPixels: number): PageNu
       .png({ compressionLevel: 1 })
       .toBuffer();
   };
-  const readOnce = async (r: Region, v: (typeof VARIANTS)[number]): Promise<number | null> => {
-    const png = await crop(r, v);
-    if (!png) return null;
-    // tesseract.js reports confidence 0 whenever a character whitelist is set, so agreement between
-    // sizes is the acceptance test. Same parser as the digitization OCR ("- 12 -", "12", "12/30").
-    return parsePageNumber((await ocr.readLine(png)).text.trim());
-  };
+  const readOnce = async (png: Buffer, engine: DigitEngine): Promise<number | null> =>
+    // tesseract.js reports confidence 0 whenever a character whitelist is set, so agreement is the
+    // acceptance test. Same parser as the digitization OCR ("- 12 -", "12", "12/30").
+    parsePageNumber((await ocr.readLine(png, engine)).text.trim());
   return {
     async read(input) {
       for (const box of input.candidates) {
-        const votes: (number | null)[] = [];
+        const votes: { n: number; engine: DigitEngine }[] = [];
         try {
           const r = await region(input, box);
           if (!r) continue;
           for (const v of VARIANTS) {
-            votes.push(await readOnce(r, v));
-            const agreed = votes.find((n, i) => n !== null && votes.indexOf(n) !== i);
-            if (agreed !== undefined && agreed !== null) return agreed;
-            // Two blanks: this mark is not a number; try the next candidate.
-            if (votes.length === 2 && votes[0] === null && votes[1] === null) break;
+            const png = await crop(r, v);
+            if (!png) break;
+            const [lstm, legacy] = await Promise.all([readOnce(png, 'lstm'), readOnce(png, 'legacy')]);
+            if (lstm !== null) votes.push({ n: lstm, engine: 'lstm' });
+            if (legacy !== null) votes.push({ n: legacy, engine: 'legacy' });
+            const agreed = votes.find((a) => votes.some((b) => b.n === a.n && b.engine !== a.engine));
+            if (agreed) return agreed.n;
           }
         } catch {
           return null;

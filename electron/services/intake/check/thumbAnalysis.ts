@@ -88,10 +88,18 @@ function countInk(dark: Uint8Array, w: number, h: number): { ink: number; inner:
 }
 
 const STRIPS = 12;
+/** Sub-row resolution: strip profiles are resampled at quarter rows. */
+const SUB = 4;
+/** Gaussian used to resample the profiles (rows): the same smoothing at every shift, so no angle is favoured. */
+const SIGMA = 0.6;
+const REACH = 2;
 
 /**
  * Skew by projection profile: row profiles of ink per vertical strip, combined with each strip
  * shifted by x·tan(angle); the angle that gives the sharpest combined profile wins. Coarse then fine.
+ * On a thumbnail one row is 8 rows of the scan, so a skew of 0.2° moves a line less than a row
+ * across the page: each strip's profile is resampled at quarter rows through a Gaussian and
+ * shifted whole. (Plain binning or linear blending blurs every angle but 0° and snaps small skews to 0.)
  */
 export function estimateSkew(dark: Uint8Array, w: number, h: number): number | null {
   const bx = Math.ceil(w * BORDER);
@@ -111,81 +119,108 @@ export function estimateSkew(dark: Uint8Array, w: number, h: number): number | n
     }
   }
   if (total === 0) return null;
+  const n = h * SUB;
+  const kernel = Array.from({ length: 2 * REACH * SUB + 1 }, (_, k) => Math.exp(-(((k - REACH * SUB) / SUB) ** 2) / (2 * SIGMA * SIGMA)));
+  const upsampled = new Float64Array(STRIPS * n);
+  for (let s = 0; s < STRIPS; s++) {
+    for (let y = 0; y < h; y++) {
+      const v = profiles[s * h + y] as number;
+      if (v === 0) continue;
+      const centre = y * SUB;
+      for (let k = 0; k < kernel.length; k++) {
+        const j = centre + k - REACH * SUB;
+        if (j >= 0 && j < n) upsampled[s * n + j]! += v * (kernel[k] as number);
+      }
+    }
+  }
   const centres = Array.from({ length: STRIPS }, (_, s) => bx + (s + 0.5) * sw - w / 2);
-  const combined = new Float64Array(h);
-  const score = (deg: number): number => {
+  const combined = new Float64Array(n);
+  /** Sharpness of the combined profile at `deg`, sampled every `step` sub-rows (coarse search: whole rows). */
+  const score = (deg: number, step: number): number => {
     const t = Math.tan((deg * Math.PI) / 180);
     combined.fill(0);
     for (let s = 0; s < STRIPS; s++) {
-      const shift = (centres[s] as number) * t;
-      const base = s * h;
-      const whole = Math.floor(shift);
-      const frac = shift - whole;
-      for (let y = 0; y < h; y++) {
-        const v = profiles[base + y] as number;
-        if (v === 0) continue;
-        const ty = y - whole;
-        // Split the strip's row weight between the two rows it falls between.
-        if (ty >= 0 && ty < h) combined[ty]! += v * (1 - frac);
-        if (ty - 1 >= 0 && ty - 1 < h) combined[ty - 1]! += v * frac;
-      }
+      const shift = Math.round(((centres[s] as number) * t * SUB) / step) * step;
+      const base = s * n;
+      const from = Math.max(0, shift);
+      const to = Math.min(n, n + shift);
+      for (let j = from; j < to; j += step) combined[j - shift]! += upsampled[base + j] as number;
     }
     let sum = 0;
-    for (let y = 0; y < h; y++) sum += (combined[y] as number) ** 2;
+    for (let j = 0; j < n; j += step) sum += (combined[j] as number) ** 2;
     return sum;
   };
   let best = 0;
   let bestScore = -1;
   let worstScore = Infinity;
-  const search = (from: number, to: number, step: number) => {
-    for (let a = from; a <= to + 1e-9; a += step) {
-      const sc = score(a);
-      if (sc > bestScore) {
-        bestScore = sc;
-        best = a;
-      }
-      if (sc < worstScore) worstScore = sc;
-    }
-  };
-  search(-8, 8, 0.5);
+  for (let a = -8; a <= 8; a += 0.5) {
+    const sc = score(a, SUB);
+    if (sc > bestScore) [best, bestScore] = [a, sc];
+    if (sc < worstScore) worstScore = sc;
+  }
   // Text lines make the profile far sharper at the right angle than at a wrong one; a photo or a
   // few scattered marks do not, and then there is nothing to measure.
   if (!(bestScore > worstScore * 1.15)) return null;
   const coarse = best;
-  search(coarse - 0.5, coarse + 0.5, 0.1);
-  const fine = best;
-  search(fine - 0.1, fine + 0.1, 0.025);
-  return Math.round(best * 100) / 100;
+  const fine: number[] = [];
+  for (let i = -5; i <= 5; i++) fine.push(score(coarse + i * 0.1, 1));
+  const k = fine.indexOf(Math.max(...fine));
+  let angle = coarse + (k - 5) * 0.1;
+  // The peak between the fine samples: vertex of the parabola through the best and its neighbours.
+  const l = fine[k - 1];
+  const r = fine[k + 1];
+  const c = fine[k] as number;
+  if (l !== undefined && r !== undefined && l + r - 2 * c < 0) angle += (0.1 * (l - r)) / (2 * (l + r - 2 * c));
+  return Math.round(angle * 100) / 100;
 }
 
-function contentOrigin(dark: Uint8Array, w: number, h: number): { ox: number; oy: number } {
+/** Ink map of the page turned upright by −skew (so a rescan turned differently still lines up). */
+function uprightInk(dark: Uint8Array, w: number, h: number, skewDegrees: number): Uint8Array {
+  const ink = new Uint8Array(w * h);
+  const t = (skewDegrees * Math.PI) / 180;
+  const cos = Math.cos(t);
+  const sin = Math.sin(t);
+  const cx = w / 2;
+  const cy = h / 2;
   const bx = Math.ceil(w * BORDER);
   const by = Math.ceil(h * BORDER);
-  let oy = -1;
-  const cols = new Uint32Array(w);
   for (let y = by; y < h - by; y++) {
-    let n = 0;
     const row = y * w;
     for (let x = bx; x < w - bx; x++) {
-      if ((dark[row + x] as number) > INK) {
+      if ((dark[row + x] as number) <= INK) continue;
+      const dx = x - cx;
+      const dy = y - cy;
+      const nx = Math.round(cx + dx * cos + dy * sin);
+      const ny = Math.round(cy - dx * sin + dy * cos);
+      if (nx >= 0 && nx < w && ny >= 0 && ny < h) ink[ny * w + nx] = 1;
+    }
+  }
+  return ink;
+}
+
+/** Top-left of the content: the first row and column with at least two ink pixels. */
+function contentOrigin(ink: Uint8Array, w: number, h: number): { ox: number; oy: number } {
+  let oy = -1;
+  const cols = new Uint32Array(w);
+  for (let y = 0; y < h; y++) {
+    let n = 0;
+    const row = y * w;
+    for (let x = 0; x < w; x++) {
+      if (ink[row + x]) {
         n++;
         cols[x]!++;
       }
     }
     if (oy < 0 && n >= 2) oy = y;
   }
-  let ox = -1;
-  for (let x = bx; x < w - bx; x++) {
-    if ((cols[x] as number) >= 2) {
-      ox = x;
-      break;
-    }
-  }
-  return { ox: Math.max(ox, bx), oy: Math.max(oy, by) };
+  let ox = 0;
+  while (ox < w && (cols[ox] as number) < 2) ox++;
+  return { ox: ox < w ? ox : 0, oy: Math.max(oy, 0) };
 }
 
-export function inkPrint(dark: Uint8Array, w: number, h: number): InkPrint {
-  const { ox, oy } = contentOrigin(dark, w, h);
+export function inkPrint(dark: Uint8Array, w: number, h: number, skewDegrees = 0): InkPrint {
+  const map = uprightInk(dark, w, h, skewDegrees);
+  const { ox, oy } = contentOrigin(map, w, h);
   const pw = w - ox;
   const ph = h - oy;
   const words = Math.ceil(pw / 32);
@@ -195,7 +230,7 @@ export function inkPrint(dark: Uint8Array, w: number, h: number): InkPrint {
     const src = (y + oy) * w + ox;
     const dst = y * words;
     for (let x = 0; x < pw; x++) {
-      if ((dark[src + x] as number) > INK) {
+      if (map[src + x]) {
         bits[dst + (x >>> 5)]! |= 1 << (x & 31);
         ink++;
       }
@@ -352,11 +387,12 @@ export function analyseThumb(t: Thumb): ThumbAnalysis {
   // A blank side has next to no connected ink; a page number alone already exceeds this.
   const blank = ink < Math.max(8, inner * 0.00015);
   if (blank) return { blank, inkShare, skewDegrees: null, print: null, numberBoxes: [] };
+  const skewDegrees = estimateSkew(dark, t.width, t.height);
   return {
     blank,
     inkShare,
-    skewDegrees: estimateSkew(dark, t.width, t.height),
-    print: inkPrint(dark, t.width, t.height),
+    skewDegrees,
+    print: inkPrint(dark, t.width, t.height, skewDegrees ?? 0),
     numberBoxes: numberBoxes(dark, t.width, t.height),
   };
 }

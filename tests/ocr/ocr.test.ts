@@ -1,0 +1,147 @@
+/**
+ * The OCR pool on generated pages (Noto Sans SC from resources/fonts, so no system CJK font is
+ * needed): Chinese text within a measured error rate, Chinese + English, orientation, blank pages,
+ * printed page numbers, offline language data and worker recycling. Pages are kept small (a
+ * third of an A4 page, 300 dpi) so the file stays well under 90 s on two shared cores.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import sharp from 'sharp';
+import { afterAll, describe, expect, it } from 'vitest';
+import { cer, generatePage, type PageNumberPlace, type PageNumberStyle, type PageVariant } from '../../bench/fixtures/generatePages';
+import { createOcrPool } from '../../electron/services/digitization/ocr/pool';
+import { createTesseractWorker, OCR_LANGS, resolveLangPath } from '../../electron/services/digitization/ocr/tessdata';
+import { tempDir } from '../helpers/temp';
+
+/** Measured: 0–0.6% on these pages (see bench/ocr.ts for full pages); the bound leaves room for noise. */
+const MAX_CER = 0.03;
+const SMALL: PageVariant = { width: 2480, height: 1200, lines: 6 };
+
+const pool = createOcrPool({ size: 1 });
+afterAll(() => pool.close());
+
+/** The page as the imaging code hands it to orientation detection: greyscale PNG at half size. */
+async function halfGrey(jpeg: Buffer): Promise<Buffer> {
+  const meta = await sharp(jpeg).metadata();
+  return sharp(jpeg).resize({ width: Math.round((meta.width ?? 0) / 2) }).greyscale().png().toBuffer();
+}
+
+describe('language data, offline', () => {
+  it('reads language data only from a local folder: both models there, and a clear error for an empty one', async () => {
+    const dir = resolveLangPath();
+    expect(path.isAbsolute(dir)).toBe(true);
+    for (const lang of OCR_LANGS) expect(fs.statSync(path.join(dir, `${lang}.traineddata.gz`)).size).toBeGreaterThan(1_000_000);
+    // An empty folder is an error naming the missing file; nothing is fetched from elsewhere.
+    const empty = tempDir('archivedesk-tessdata-');
+    await expect(createTesseractWorker('chi_sim+eng', empty)).rejects.toThrow(/缺少文字识别语言数据.*chi_sim\.traineddata\.gz/);
+  });
+
+  it('loads chi_sim+eng from a local copy without the garbled sub-language, and reads a mixed line', async () => {
+    const dir = tempDir('archivedesk-tessdata-');
+    for (const lang of OCR_LANGS) fs.copyFileSync(path.join(resolveLangPath(), `${lang}.traineddata.gz`), path.join(dir, `${lang}.traineddata.gz`));
+    const printed: string[] = [];
+    const write = process.stdout.write.bind(process.stdout);
+    const writeErr = process.stderr.write.bind(process.stderr);
+    const capture = (chunk: string | Uint8Array) => {
+      printed.push(String(chunk));
+      return true;
+    };
+    process.stdout.write = capture as typeof process.stdout.write;
+    process.stderr.write = capture as typeof process.stderr.write;
+    try {
+      const worker = await createTesseractWorker('chi_sim+eng', dir);
+      const line = await generatePage(2, { width: 2480, height: 300, noTitle: true, bodyLines: ['档案编号 HR2024-0057 Personnel Record'] });
+      const r = await worker.recognize(await sharp(line.jpeg).resize({ width: 1000 }).greyscale().png().toBuffer());
+      await worker.terminate();
+      expect(r.data.text).toMatch(/Personnel Record/);
+      expect(r.data.text.replace(/\s/g, '')).toContain('档案编号');
+    } finally {
+      process.stdout.write = write;
+      process.stderr.write = writeErr;
+    }
+    expect(printed.join('')).not.toMatch(/Failed loading language/);
+  });
+});
+
+describe('recognition', () => {
+  it('reads a generated Chinese page within the measured character error rate, boxes in page pixels', async () => {
+    const page = await generatePage(11, { ...SMALL, skewDegrees: 0 });
+    const r = await pool.recognize(page.jpeg);
+    const rate = cer(page.truth.lines.join('\n'), r.text);
+    expect(rate).toBeLessThanOrEqual(MAX_CER);
+    // No spaces between hanzi: the first body line comes back as one run of text.
+    expect(r.text).toContain((page.truth.lines[1] ?? '').slice(0, 8));
+    expect(r.confidence).toBeGreaterThan(70);
+    expect(r.textPdf).not.toBeNull();
+    // Word boxes are in the page's own pixels (OCR ran at about 0.4 of full size).
+    const right = Math.max(...r.words.map((w) => w.bbox[2]));
+    expect(right).toBeGreaterThan(page.width * 0.6);
+    expect(right).toBeLessThanOrEqual(page.width);
+    expect(Math.max(...r.words.map((w) => w.bbox[3]))).toBeLessThanOrEqual(page.height);
+  });
+
+  it('reads English inside Chinese text with its spaces (Latin words re-read with the English model)', async () => {
+    const bodyLines = ['Personnel file of Wang Jianguo, transferred in 1998.', '原单位：Shanghai Textile Machinery Factory'];
+    const page = await generatePage(4, { width: 2480, height: 700, noTitle: true, bodyLines });
+    const r = await pool.recognize(page.jpeg);
+    expect(r.text).toContain('Personnel file of Wang Jianguo');
+    expect(r.text).toMatch(/原单位[:：] ?Shanghai Textile Machinery Factory/);
+  });
+
+  it('reports a blank side (specks and noise) as no text', async () => {
+    const page = await generatePage(3, { blank: true, noise: true });
+    const r = await pool.recognize(page.jpeg);
+    expect(r).toMatchObject({ text: '', words: [], pageNumber: null, textPdf: null });
+  });
+
+  const numbers: [PageNumberStyle, PageNumberPlace, number][] = [
+    ['plain', 'bottom-centre', 7],
+    ['dashes', 'bottom-right', 12],
+    ['emdashes', 'bottom-centre', 23],
+    ['di-ye', 'bottom-right', 45],
+    ['of-total', 'top-right', 8],
+  ];
+  it.each(numbers)('reads the printed page number %s (%s) from the margin', async (style, place, value) => {
+    const page = await generatePage(value, { width: 2480, height: 1600, lines: 3, pageNumber: { value, style, place, total: 60 } });
+    const r = await pool.recognize(page.jpeg);
+    expect(r.pageNumber).toBe(value);
+  });
+});
+
+describe('orientation', () => {
+  it('turns upside-down pages (also skewed, noisy or yellowed) and leaves upright ones', async () => {
+    const cases: [PageVariant, number][] = [
+      [{ upsideDown: true }, 180],
+      [{ upsideDown: true, skewDegrees: 2.5, noise: true }, 180],
+      [{ upsideDown: true, yellowed: true, skewDegrees: -3 }, 180],
+      [{ skewDegrees: -2.8, noise: true }, 0],
+    ];
+    for (const [variant, rotation] of cases) {
+      const page = await generatePage(21, { ...variant, lines: 10, height: 2000 });
+      const r = await pool.detectOrientation(await halfGrey(page.jpeg));
+      expect(r.rotation, JSON.stringify(variant)).toBe(rotation);
+      expect(r.confidence).toBeGreaterThan(50);
+    }
+  });
+
+  it('finds the quarter turn of a page lying on its side, and calls a blank page upright', async () => {
+    const page = await generatePage(22, { lines: 10, height: 2000 });
+    const sideways = await sharp(page.jpeg).rotate(270).jpeg().toBuffer();
+    expect((await pool.detectOrientation(await halfGrey(sideways))).rotation).toBe(90);
+    const blank = await generatePage(2, { blank: true });
+    expect(await pool.detectOrientation(await halfGrey(blank.jpeg))).toEqual({ rotation: 0, confidence: 0 });
+  });
+});
+
+describe('pool', () => {
+  it('recycles workers after the set number of reads and keeps working; a closed pool refuses work', async () => {
+    const small = createOcrPool({ size: 1, recycleAfter: 1 });
+    const page = await generatePage(5, { upsideDown: true, lines: 10, height: 2000 });
+    const grey = await halfGrey(page.jpeg);
+    expect((await small.detectOrientation(grey)).rotation).toBe(180);
+    expect((await small.detectOrientation(grey)).rotation).toBe(180);
+    expect(small.recycled).toBeGreaterThanOrEqual(2);
+    await small.close();
+    await expect(small.recognize(page.jpeg)).rejects.toThrow('文字识别已关闭');
+  });
+});
