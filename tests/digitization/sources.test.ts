@@ -168,7 +168,8 @@ exit 7
   it('builds the text and image content of a page for the screens', async () => {
     const { core, person } = await digitizationCore();
     const volume = await ok(core, 'clerk', 'volume.create', { personId: person.id, scheme: 'enterprise', archiveNo: null });
-    const tiff = await sharp(await textPage({ title: 'X', lines: [] })).resize({ width: 400 }).tiff().toBuffer();
+    // Body text wide enough that the cropped page is still wider than a thumbnail.
+    const tiff = await sharp(await textPage({ title: 'X', lines: ['A line of body text wide enough for the thumbnail'] })).resize({ width: 400 }).tiff().toBuffer();
     await waitJob(core, 'clerk', (await ok(core, 'clerk', 'page.upload', { volumeId: volume.id, name: 'one.tif', base64: tiff.toString('base64') })).jobId);
     const [page] = (await ok(core, 'clerk', 'page.list', { volumeId: volume.id })).pages;
     const thumb = await ok(core, 'clerk', 'page.image', { pageId: page?.id ?? 0, variant: 'thumb' });
