@@ -287,6 +287,12 @@ export async function run(args: string[]): Promise<void> {
     const nativeBlankOk = native ? truths.filter((t, i) => (nativeTexts[i] ?? '').trim() === '' === t.blank).length : 0;
     const numbered = idx((t) => !t.blank && t.pageNumber !== null);
     const numberOk = numbered.filter((i) => ours[i]?.pageNumber === truths[i]?.pageNumber).length;
+    for (const i of numbered) {
+      if (ours[i]?.pageNumber !== truths[i]?.pageNumber) log(`页码未读对：${path.basename(files[i] as string)} 印的是“${truths[i]?.pageNumberText}”，读出 ${ours[i]?.pageNumber ?? '无'}`);
+    }
+    for (const i of texted) {
+      if (ours[i]?.rotation !== truths[i]?.rotation) log(`方向判断错：${path.basename(files[i] as string)} 应转 ${truths[i]?.rotation}°，判为 ${ours[i]?.rotation}°`);
+    }
     const failures = ours.filter((r) => r.failed).length;
     const oursPpm = count / (oursMs / 60000);
     const nativePpm = native ? count / (nativeMs / 60000) : NaN;

@@ -6,7 +6,8 @@ import { tempDir } from '../helpers/temp';
 
 const ROOT = path.resolve(__dirname, '../..');
 const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
-const RUN = path.join(__dirname, 'runIntakeCli.ts');
+// The real CLI entry, exactly as `npm run -s cli -- intake check …` runs it.
+const RUN = path.join(ROOT, 'electron/services/cli/main.ts');
 
 function run(args: string[]) {
   const r = spawnSync(TSX, [RUN, 'intake', 'check', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });

@@ -13,13 +13,7 @@ import type { Output } from './output';
 
 type Values = Record<string, string | boolean | undefined>;
 
-/** Options `intake check` adds to the CLI's parseArgs table (spread into main.ts's `options`). */
-export const intakeCliOptions = {
-  roster: { type: 'string' },
-  package: { type: 'string' },
-  'skew-limit': { type: 'string' },
-  'no-page-numbers': { type: 'boolean' },
-} as const;
+export { intakeCliOptions } from './intakeOptions';
 
 /** The JSON shape printed with --json (stable: scripts depend on it). */
 export interface IntakeCheckJson {

@@ -6,6 +6,7 @@
 import { parseArgs } from 'node:util';
 import { AppError, exitCodeFor, toErrorPayload } from '../../../shared/errors';
 import { commands, usage } from './commands';
+import { intakeCliOptions } from './intakeOptions';
 import { Output } from './output';
 
 async function main(argv: string[]): Promise<number> {
@@ -14,6 +15,7 @@ async function main(argv: string[]): Promise<number> {
     allowPositionals: true,
     strict: true,
     options: {
+      ...intakeCliOptions,
       data: { type: 'string' },
       user: { type: 'string' },
       json: { type: 'boolean', default: false },

@@ -13,6 +13,8 @@ import { joinWords } from './text';
 
 /** Character height (px) the mark is scaled to; tesseract reads short digit runs best around here. */
 const MARK_PX = 36;
+/** Sizes for the digits-only readings, which must agree. */
+const DIGIT_PX = [MARK_PX, 48];
 /** A page number is a short mark: wider than this share of the page it is a text line. */
 const MAX_MARK_WIDTH = 0.3;
 /** Marks tried per band, nearest the page edge first. */
@@ -44,15 +46,15 @@ export function marksInBand(g: Grey, threshold: number, from: number, to: number
   return out;
 }
 
-async function readMark(slot: WorkerSlot, full: Grey, m: Mark): Promise<number | null> {
+async function markImage(full: Grey, m: Mark, px: number): Promise<Buffer | null> {
   const pad = Math.round(m.height * 0.8);
   const left = Math.max(0, m.left - pad);
   const top = Math.max(0, m.top - pad);
   const width = Math.min(full.width - left, m.width + 2 * pad);
   const height = Math.min(full.height - top, m.height + 2 * pad);
   if (width < 2 || height < 2) return null;
-  const factor = Math.min(4, Math.max(0.25, MARK_PX / Math.max(1, m.height)));
-  const png = await sharp(full.data, { raw: { width: full.width, height: full.height, channels: 1 } })
+  const factor = Math.min(4, Math.max(0.25, px / Math.max(1, m.height)));
+  return sharp(full.data, { raw: { width: full.width, height: full.height, channels: 1 } })
     .extract({ left, top, width, height })
     .resize({ width: Math.max(8, Math.round(width * factor)) })
     // Pure black on white: the LSTM misreads short grey digits on off-white paper.
@@ -62,8 +64,27 @@ async function readMark(slot: WorkerSlot, full: Grey, m: Mark): Promise<number |
     .withMetadata({ density: 300 })
     .png({ compressionLevel: 1 })
     .toBuffer();
+}
+
+/**
+ * One mark: first as text with the Chinese model (it knows 第…页); when that is no page number,
+ * as digits only with the English model at two sizes, accepted only when both agree (a lone
+ * digit is fragile: "7" reads as 了, "11" as "]|", and a speck must not become a number).
+ */
+async function readMark(slot: WorkerSlot, full: Grey, m: Mark): Promise<number | null> {
+  const png = await markImage(full, m, MARK_PX);
+  if (!png) return null;
   const page = await slot.read(png, PSM.SINGLE_LINE, { text: true });
-  return parsePageNumber(joinWords(page.text.split(/\s+/)));
+  const n = parsePageNumber(joinWords(page.text.split(/\s+/)));
+  if (n !== null) return n;
+  const votes: (number | null)[] = [];
+  for (const px of DIGIT_PX) {
+    const img = px === MARK_PX ? png : await markImage(full, m, px);
+    if (!img) return null;
+    votes.push(parsePageNumber((await slot.readDigits(img)).text.trim()));
+    if (votes[0] === null) return null;
+  }
+  return votes.every((v) => v === votes[0]) ? (votes[0] ?? null) : null;
 }
 
 /** `g` is a thumbnail of `full`; marks found on it are read from `full`. */

@@ -37,10 +37,6 @@ const MIN_CHARS = 4;
 /** Skew (degrees) below which the strip is cut without straightening the page first. */
 const MIN_SKEW = 0.5;
 
-interface Strip {
-  png: Buffer;
-}
-
 /** Turns a greyscale thumbnail a quarter clockwise (pure JS; the thumbnail is small). */
 function quarterTurn(g: Grey): Grey {
   const { width: w, height: h } = g;
@@ -68,7 +64,7 @@ function inkedSpan(p: Uint32Array, minInk: number): [number, number] | null {
  * candidate's base orientation) and scaled so its lines are STRIP_LINE_PX tall. Only the middle
  * half of the line length is taken: on a page skewed by 3° the lines then still run inside the strip.
  */
-async function cutStrip(g: Grey, source: Sharp, sourceWidth: number, threshold: number): Promise<Strip | null> {
+async function cutStrip(g: Grey, source: Sharp, sourceWidth: number, threshold: number): Promise<Buffer | null> {
   const cols = profile(g, threshold, true);
   const span = inkedSpan(cols, 1);
   if (!span) return null;
@@ -110,14 +106,13 @@ async function cutStrip(g: Grey, source: Sharp, sourceWidth: number, threshold: 
   const sBottom = Math.min(Math.round(g.height * k), Math.ceil((bottom + pad) * k));
   if (right - left < 8 || sBottom - sTop < 8) return null;
   const factor = Math.min(2, Math.max(0.3, STRIP_LINE_PX / Math.max(1, Math.min(lineH, (bottom - top)) * k)));
-  const png = await source
+  return source
     .clone()
     .extract({ left, top: sTop, width: right - left, height: sBottom - sTop })
     .resize({ width: Math.max(8, Math.round((right - left) * factor)) })
     .withMetadata({ density: 300 })
     .png({ compressionLevel: 1 })
     .toBuffer();
-  return { png };
 }
 
 function strength(p: Page): { confidence: number; chars: number } {
@@ -144,9 +139,9 @@ export async function detectOrientation(grey: Buffer, read: ReadStrip): Promise<
   for (const base of bases) {
     const strip = base === 90 ? await cutStrip(quarterTurn(g), page.clone().rotate(90), pageHeight, threshold) : await cutStrip(g, page.clone(), pageWidth, threshold);
     if (!strip) continue;
-    const first = strength(await read(strip.png, PSM.SINGLE_BLOCK));
+    const first = strength(await read(strip, PSM.SINGLE_BLOCK));
     if (first.confidence >= UPRIGHT_CONFIDENCE) return { rotation: base, confidence: first.confidence };
-    const flipped = await sharp(strip.png).rotate(180).png({ compressionLevel: 1 }).toBuffer();
+    const flipped = await sharp(strip).rotate(180).png({ compressionLevel: 1 }).toBuffer();
     const second = strength(await read(flipped, PSM.SINGLE_BLOCK));
     const best: OrientationResult =
       second.confidence > first.confidence ? { rotation: ((base + 180) % 360) as Rotation, confidence: second.confidence } : { rotation: base, confidence: first.confidence };

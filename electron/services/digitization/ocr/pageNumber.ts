@@ -12,8 +12,9 @@ export interface OcrLine {
 /** Share of the page height at the top and at the bottom searched for the number. */
 export const MARGIN_BAND = 0.12;
 
-// The Chinese model reads a printed dash as 一 (the hanzi "one") as often as as a dash.
-const DASH = '[-—－–~〜_=一\\s]';
+// The Chinese model reads a printed dash as 一 (the hanzi "one") as often as as a dash, and a
+// long dash now and then as 二.
+const DASH = '[-—－–~〜_=一二\\s]';
 const PATTERNS = [new RegExp(`^${DASH}*(\\d{1,5})${DASH}*$`), /^第\s*(\d{1,5})\s*页$/, /^(\d{1,5})\s*[/／]\s*\d{1,5}$/];
 
 export function parsePageNumber(text: string): number | null {

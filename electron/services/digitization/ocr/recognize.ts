@@ -27,6 +27,8 @@ const MIN_SCALE = 0.2;
 /** Without measurable lines: half size, which suits 300-dpi body text. */
 const DEFAULT_SCALE = 0.5;
 const ANALYSIS_WIDTH = 800;
+/** Tesseract rejects a declared resolution under 70 dpi (and guesses one, with a warning). */
+const MIN_DENSITY = 70;
 /** Line height (px) for the English re-read: Latin x-height then comes to about 20 px. */
 const LATIN_LINE_PX = 44;
 /** Below this share of ink the page is blank (dust and specks stay under it). */
@@ -114,7 +116,7 @@ export function recognizePage(jpeg: Buffer, use: UseSlot): Promise<OcrOutcome> {
     const size = { width: Math.max(1, Math.round(full.width * scale)), height: Math.max(1, Math.round(full.height * scale)) };
     const small = await raw().resize(size.width, size.height).toColourspace('b-w').raw().toBuffer();
     const png = await sharp(small, { raw: { ...size, channels: 1 } })
-      .withMetadata({ density: Math.max(1, Math.round(dpi * scale)) })
+      .withMetadata({ density: Math.max(MIN_DENSITY, Math.round(dpi * scale)) })
       .png({ compressionLevel: 1 })
       .toBuffer();
 

@@ -18,7 +18,7 @@ class Engine {
     private readonly langPath: string,
   ) {}
 
-  async read(image: Buffer, psm: Psm, output: Partial<OutputFormats>, options: Partial<RecognizeOptions> = {}): Promise<Page> {
+  async read(image: Buffer, psm: Psm, output: Partial<OutputFormats>, options: Partial<RecognizeOptions> = {}, whitelist = ''): Promise<Page> {
     if (!this.worker) {
       const started = createTesseractWorker(this.langs, this.langPath);
       // A worker that failed to start is retried by the next call, not kept as a rejected promise.
@@ -33,7 +33,13 @@ class Engine {
       await w.setParameters({ tessedit_pageseg_mode: psm });
       this.psm = psm;
     }
-    return (await w.recognize(image, options, output)).data;
+    if (!whitelist) return (await w.recognize(image, options, output)).data;
+    await w.setParameters({ tessedit_char_whitelist: whitelist });
+    try {
+      return (await w.recognize(image, options, output)).data;
+    } finally {
+      await w.setParameters({ tessedit_char_whitelist: '' });
+    }
   }
 
   async end(): Promise<void> {
@@ -63,6 +69,11 @@ export class WorkerSlot {
   /** English recognition of one line. */
   readLatinLine(image: Buffer): Promise<Page> {
     return this.latin.read(image, PSM.SINGLE_LINE, { text: true, blocks: true });
+  }
+
+  /** English recognition of one line restricted to digits, dashes and slashes (page numbers). */
+  readDigits(image: Buffer): Promise<Page> {
+    return this.latin.read(image, PSM.SINGLE_LINE, { text: true }, {}, '0123456789-/');
   }
 
   async recycle(): Promise<void> {

@@ -1,6 +1,6 @@
 /**
  * Where tesseract.js finds everything it loads, so OCR never touches the network: language data
- * from ARCHIVEDESK_TESSDATA, else resources/tessdata when it holds the files, else a folder
+ * from ARCHIVEDESK_TESSDATA, else resources/tessdata (shipped with the app), else a folder
  * assembled once from the @tesseract.js-data npm packages (tesseract.js takes one langPath for all
  * languages). The worker script is resolved from the local package; in Node the WASM core is
  * `require`d from tesseract.js-core, so `corePath` plays no part.
@@ -26,6 +26,9 @@ export function resolveLangPath(): string {
   // From source (electron/services/digitization/ocr) or from the bundle (dist/electron).
   for (const up of [['..', '..', '..', '..'], ['..', '..']]) {
     const resources = path.resolve(__dirname, ...up, 'resources', 'tessdata');
+    // Packaged, the data is unpacked beside app.asar: worker threads read it with plain fs.
+    const unpacked = resources.replace(`${path.sep}app.asar${path.sep}`, `${path.sep}app.asar.unpacked${path.sep}`);
+    if (hasAll(unpacked)) return unpacked;
     if (hasAll(resources)) return resources;
   }
   const dir = path.join(os.tmpdir(), `archivedesk-tessdata-${MODEL}`);

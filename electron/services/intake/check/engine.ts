@@ -162,7 +162,7 @@ export async function runChecks(roster: RosterReadResult, options: IntakeCheckOp
   timings.hashingMs = now() - t;
 
   // (b) decoded checks at reduced scale; near-duplicates per person as soon as its pages are done,
-  // so only one person's ink bitmaps are held at a time per worker.
+  // so only the ink bitmaps of the persons in progress are held (≈35 KB per page).
   t = now();
   const extras = new Map<PageRecord, PageExtras>();
   const nearDup = new Map<PageRecord, { of: number; similarity: number }>();

@@ -7,8 +7,10 @@ import type { ColumnMapping, Grid, GridCell, RosterFooter, RosterRow } from './t
 
 const EMPTY: GridCell = { text: '', kind: 'empty' };
 
+/** The footer starts with a label in its first cell and holds no ID number (a remark like "负责人已签字" does not end the table). */
 function isFooterRow(row: readonly GridCell[]): boolean {
-  return row.some((c) => FOOTER_LABELS.some((label) => c.text.replace(/\s/g, '').startsWith(label)));
+  const first = row.find((c) => c.text.trim() !== '')?.text.replace(/\s/g, '') ?? '';
+  return FOOTER_LABELS.some((label) => first.startsWith(label)) && !row.some((c) => /\d{15,}/.test(c.text));
 }
 
 function isTotalsOrNote(row: readonly GridCell[]): boolean {
