@@ -1,8 +1,6 @@
 /**
- * The real implementations behind ports.ts. The imaging module (electron/services/pages) and the
- * OCR pool (electron/services/ocr) planned for issue 3 were not in the tree when these services
- * were written, so minimal versions live in ./imaging and ./ocr; switching to the shared modules
- * means changing only this file.
+ * The real implementations behind ports.ts: imaging in ./imaging, the OCR pool in ./ocr. Tests and
+ * benchmarks can pass other implementations of the same ports; the services never import these directly.
  */
 import { createImaging } from './imaging';
 import { createOcrPool } from './ocr/pool';

@@ -1,6 +1,6 @@
 /**
- * What the digitization services need from the imaging code (electron/services/pages) and the OCR
- * pool (electron/services/ocr), narrowed to the calls made here. adapters.ts implements these on
+ * What the digitization services need from the imaging code (./imaging) and the OCR pool (./ocr),
+ * narrowed to the calls made here. adapters.ts implements these on
  * the real modules; keeping the seam here means the workspace code does not depend on their
  * internal shapes.
  */
