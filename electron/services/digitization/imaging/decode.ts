@@ -5,7 +5,7 @@
  */
 import sharp, { type Metadata } from 'sharp';
 import type { IngestFailure } from '../ports';
-import { pdfPageImages } from './pdfImages';
+import { pdfPages } from './pdf/pdfPages';
 
 export const LIMITS = {
   /** 150 megapixels: above A3 at 600 dpi, far below what would exhaust memory. */
@@ -77,7 +77,7 @@ export async function* decodeFile(source: string, data: Buffer): AsyncGenerator<
     return;
   }
   if (kind === 'pdf') {
-    yield* pdfPageImages(source, data);
+    for await (const p of pdfPages(source, data, { maxPixels: LIMITS.maxPixels, maxPages: LIMITS.maxTiffPages })) yield p.ok ? p : { ok: false, source: p.source, message: p.message };
     return;
   }
   if (kind === 'tiff') {

@@ -7,6 +7,7 @@
 import crypto from 'node:crypto';
 import sharp from 'sharp';
 import type { ProcessedImage, Rotation } from '../ports';
+import { analysePage } from './analysis/analysePage';
 import { withoutBackground, type Grey } from './borders';
 import { findCropBox, type Box } from './crop';
 import { LIMITS } from './decode';
@@ -19,10 +20,6 @@ export type DetectOrientation = (greyPng: Buffer) => Promise<{ rotation: Rotatio
 
 const WHITE = { r: 255, g: 255, b: 255 };
 const ANALYSIS_WIDTH = 600;
-/** Below this share of ink pixels (inside the edges) a side is blank: specks and dust stay under it. */
-const BLANK_INK_SHARE = 0.002;
-/** Above this share of strongly coloured pixels the page keeps its colour (red headers, seals, photos). */
-const COLOUR_SHARE = 0.002;
 /** Smaller angles are not worth a resampling pass (a fraction of a pixel across a page). */
 const MIN_SKEW = 0.05;
 
@@ -65,34 +62,6 @@ function quarterTurn(g: Grey): Grey {
   const data = new Uint8Array(w * h);
   for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) data[x * h + (h - 1 - y)] = g.data[y * w + x] ?? 255;
   return { data, width: h, height: w };
-}
-
-/** Share of ink pixels away from the edges (edge shadows and punch holes are ignored). */
-export function inkShare(g: Grey): number {
-  const mx = Math.round(g.width * 0.05);
-  const my = Math.round(g.height * 0.05);
-  let ink = 0;
-  let n = 0;
-  for (let y = my; y < g.height - my; y++) {
-    for (let x = mx; x < g.width - mx; x++) {
-      n++;
-      if ((g.data[y * g.width + x] ?? 255) < 128) ink++;
-    }
-  }
-  return n === 0 ? 0 : ink / n;
-}
-
-async function hasColour(d: Decoded): Promise<boolean> {
-  const { data } = await rawInput(d).resize({ width: 300, withoutEnlargement: true }).raw().toBuffer({ resolveWithObject: true });
-  let coloured = 0;
-  const n = data.length / 3;
-  for (let i = 0; i < data.length; i += 3) {
-    const r = data[i] ?? 0;
-    const g = data[i + 1] ?? 0;
-    const b = data[i + 2] ?? 0;
-    if (Math.max(r, g, b) - Math.min(r, g, b) > 60) coloured++;
-  }
-  return coloured / n > COLOUR_SHARE;
 }
 
 type Rendered = Omit<ProcessedImage, 'blank' | 'steps' | 'rotation' | 'skewDegrees' | 'colour'> & { box: Box | null };
@@ -167,7 +136,9 @@ function skewOf(upright: Grey): number {
 export async function processPage(original: Buffer, dpiHint: number | null, detect: DetectOrientation | null): Promise<ProcessedImage> {
   const d = await decode(original);
   const upright = await greyThumb(d);
-  const blank = inkShare(upright) < BLANK_INK_SHARE;
+  const resolution = resolutionStep(dpiHint);
+  const analysis = await analysePage({ data: d.pixels, width: d.width, height: d.height, channels: 3 }, resolution.dpi);
+  const blank = analysis.blank.blank;
   let rotation: Rotation = 0;
   let detected = false;
   if (!blank && detect) {
@@ -176,8 +147,7 @@ export async function processPage(original: Buffer, dpiHint: number | null, dete
     detected = true;
   }
   const skew = blank ? 0 : skewOf(upright);
-  const choices: Choices = { rotation, skew, crop: true, colour: await hasColour(d) };
-  const resolution = resolutionStep(dpiHint);
+  const choices: Choices = { rotation, skew, crop: true, colour: analysis.colour.colour };
   const out = await render(d, choices, resolution.dpi);
   const { box, ...image } = out;
   return { ...image, rotation, skewDegrees: skew, blank, colour: choices.colour, steps: stepsFor(choices, detected, box, resolution) };
@@ -191,15 +161,16 @@ export async function processPage(original: Buffer, dpiHint: number | null, dete
 export async function reprocess(original: Buffer, steps: readonly unknown[], rotation: Rotation): Promise<ProcessedImage> {
   const d = await decode(original);
   const upright = await greyThumb(d);
-  const blank = inkShare(upright) < BLANK_INK_SHARE;
+  const recorded = stepOf(steps, 'resolution');
+  const resolution = recorded ? { ...resolutionStep(recorded.dpi), declared: recorded.declared ?? true } : resolutionStep(null);
+  const analysis = await analysePage({ data: d.pixels, width: d.width, height: d.height, channels: 3 }, resolution.dpi);
+  const blank = analysis.blank.blank;
   const orient = stepOf(steps, 'orient');
   const deskew = stepOf(steps, 'deskew');
   const crop = stepOf(steps, 'crop');
   const colourStep = stepOf(steps, 'colour');
   const skew = deskew ? deskew.degrees : blank ? 0 : skewOf(upright);
-  const choices: Choices = { rotation, skew, crop: crop?.enabled ?? true, colour: colourStep?.colour ?? (await hasColour(d)) };
-  const recorded = stepOf(steps, 'resolution');
-  const resolution = recorded ? { ...resolutionStep(recorded.dpi), declared: recorded.declared ?? true } : resolutionStep(null);
+  const choices: Choices = { rotation, skew, crop: crop?.enabled ?? true, colour: colourStep?.colour ?? analysis.colour.colour };
   const { box, ...image } = await render(d, choices, resolution.dpi);
   const detected = orient?.detected === true && orient.rotation === rotation;
   const newSteps = stepsFor(choices, detected, box, resolution, { skew: deskew?.manual, crop: crop?.manual, colour: colourStep?.manual });
