@@ -130,8 +130,12 @@ function stepsFor(c: Choices, detected: boolean, box: Box | null, resolution: St
 function skewOf(upright: Grey): number {
   const asScanned = measureSkew(upright);
   const turned = measureSkew(quarterTurn(upright));
-  return turned.lineness > asScanned.lineness ? turned.degrees : asScanned.degrees;
+  // The turn must win clearly: on a sparse page (one short line) both scores are weak and close,
+  // and trusting the turn would tilt a straight page.
+  return turned.lineness > asScanned.lineness * QUARTER_TURN_MARGIN ? turned.degrees : asScanned.degrees;
 }
+
+const QUARTER_TURN_MARGIN = 1.5;
 
 export async function processPage(original: Buffer, dpiHint: number | null, detect: DetectOrientation | null): Promise<ProcessedImage> {
   const d = await decode(original);
