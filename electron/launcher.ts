@@ -64,14 +64,14 @@ async function runBrowserMode(opts: LaunchOptions, electronFound: boolean): Prom
   process.on('SIGINT', () => void stop());
   process.on('SIGTERM', () => void stop());
 
+  const why = electronFound ? '已按 --browser 参数使用浏览器模式' : '未找到 Electron 程序（本机无法下载），已改用浏览器模式';
+  console.log(`${why}：请在浏览器中打开 ${server.url}`);
   if (opts.urlFile) {
     // Write then rename, so a reader polling for the file never sees half a URL.
     fs.mkdirSync(path.dirname(opts.urlFile), { recursive: true });
     fs.writeFileSync(`${opts.urlFile}.tmp`, server.url);
     fs.renameSync(`${opts.urlFile}.tmp`, opts.urlFile);
   }
-  const why = electronFound ? '已按 --browser 参数使用浏览器模式' : '未找到 Electron 程序（本机无法下载），已改用浏览器模式';
-  console.log(`${why}：请在浏览器中打开 ${server.url}`);
 }
 
 async function main(): Promise<void> {

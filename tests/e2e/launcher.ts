@@ -42,6 +42,8 @@ export async function startLauncher(userDataDir: string, runDir: string): Promis
     await new Promise((r) => setTimeout(r, 50));
   }
   const url = fs.readFileSync(urlFile, 'utf8').trim();
+  // The printed line travels through a pipe and may arrive after the file appears.
+  while (!output().includes(url) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
   return { url, output, stop: () => stopChild(child) };
 }
 
