@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { benchVariant, cer, generatePage, pageNumberLabel, type PageNumberStyle } from '../../bench/fixtures/generatePages';
 import { isLatinWord, mergeLatin, type WordReading } from '../../electron/services/digitization/ocr/latin';
 import { inkShare, inkThreshold, lineness, profile, textLineHeight } from '../../electron/services/digitization/ocr/layout';
-import { parsePageNumber, readPageNumber } from '../../electron/services/digitization/ocr/pageNumber';
+import { marksInBand } from '../../electron/services/digitization/ocr/marginNumber';
+import { MARGIN_BAND, parsePageNumber } from '../../electron/services/digitization/ocr/pageNumber';
 import { ocrScale, TARGET_LINE_PX } from '../../electron/services/digitization/ocr/recognize';
 import { joinWords, tidyLine } from '../../electron/services/digitization/ocr/text';
 
@@ -62,16 +63,21 @@ describe('page numbers', () => {
     for (const s of styles) expect(parsePageNumber(pageNumberLabel(37, s, 90)), s).toBe(37);
   });
 
-  it('reads only the margin bands, the bottom one first', () => {
-    const h = 3508;
-    const lines = [
-      { text: '5', bbox: { y0: 100, y1: 140 } },
-      { text: '12', bbox: { y0: 1700, y1: 1740 } },
-      { text: '- 6 -', bbox: { y0: 3300, y1: 3340 } },
-    ];
-    expect(readPageNumber(lines, h)).toBe(6);
-    expect(readPageNumber(lines.slice(0, 2), h)).toBe(5);
-    expect(readPageNumber(lines.slice(1, 2), h)).toBeNull();
+  it('finds the number as a small mark in the margin band, apart from wide text lines', async () => {
+    const page = await generatePage(8, { lines: 4, height: 1600, pageNumber: { value: 12, style: 'emdashes', place: 'bottom-right' } });
+    const g = await grey(page.jpeg, 800);
+    const t = inkThreshold(g);
+    const band = Math.round(g.height * MARGIN_BAND);
+    const bottom = marksInBand(g, t, g.height - band, g.height);
+    expect(bottom).toHaveLength(1);
+    // "— 12 —" stays one mark, at the right, about as tall as a line of small print.
+    expect(bottom[0]?.left).toBeGreaterThan(g.width * 0.6);
+    expect(bottom[0]?.height).toBeLessThan(12);
+    // The top band holds the title (a short line too): it is a candidate, the body lines are not.
+    expect(marksInBand(g, t, 0, band).every((m) => m.width <= g.width * 0.3)).toBe(true);
+    const blank = await generatePage(8, { blank: true, noise: true });
+    const gb = await grey(blank.jpeg, 800);
+    expect(marksInBand(gb, inkThreshold(gb), gb.height - band, gb.height)).toHaveLength(0);
   });
 });
 

@@ -1,13 +1,8 @@
 /**
- * The printed page number of an archive page, from text lines in the top and bottom margins
- * (archive practice: top right, bottom centre or bottom right). Patterns: "12", "-12-",
- * "— 12 —", "第12页", "12/30". The bottom margin wins when both have one.
+ * The printed page number of an archive page: where it is looked for (the top and bottom margin
+ * bands; archive practice puts it top right, bottom centre or bottom right) and the patterns it is
+ * printed in: "12", "-12-", "— 12 —", "第12页", "12/30". Reading it: marginNumber.ts.
  */
-
-export interface OcrLine {
-  text: string;
-  bbox: { y0: number; y1: number };
-}
 
 /** Share of the page height at the top and at the bottom searched for the number. */
 export const MARGIN_BAND = 0.12;
@@ -26,21 +21,6 @@ export function parsePageNumber(text: string): number | null {
       const n = Number(m[1]);
       return n > 0 ? n : null;
     }
-  }
-  return null;
-}
-
-export function readPageNumber(lines: readonly OcrLine[], pageHeight: number): number | null {
-  const band = pageHeight * MARGIN_BAND;
-  const bottom = lines.filter((l) => l.bbox.y0 >= pageHeight - band);
-  const top = lines.filter((l) => l.bbox.y1 <= band);
-  for (const l of [...bottom].reverse()) {
-    const n = parsePageNumber(l.text);
-    if (n !== null) return n;
-  }
-  for (const l of top) {
-    const n = parsePageNumber(l.text);
-    if (n !== null) return n;
   }
   return null;
 }
