@@ -23,14 +23,31 @@ export const PERMISSIONS = [
   'backup.run',
   'digitize.read',
   'digitize.write',
+  'intake.read',
+  'intake.write',
+  /** Accept a batch that still has open findings (supervisor's call). */
+  'intake.accept',
+  'storage.read',
+  'storage.write',
+  'lending.request',
+  'lending.approve',
+  'lending.execute',
+  'document.read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
-  supervisor: ['person.read', 'person.write', 'community.read', 'community.write', 'audit.read', 'digitize.read', 'digitize.write'],
-  intake: ['person.read', 'person.write', 'community.read', 'digitize.read'],
-  clerk: ['person.read', 'community.read', 'digitize.read', 'digitize.write'],
+  supervisor: [
+    'person.read', 'person.write', 'community.read', 'community.write', 'audit.read', 'digitize.read', 'digitize.write',
+    'intake.read', 'intake.write', 'intake.accept', 'storage.read', 'storage.write',
+    'lending.request', 'lending.approve', 'lending.execute', 'document.read',
+  ],
+  intake: ['person.read', 'person.write', 'community.read', 'digitize.read', 'intake.read', 'intake.write', 'storage.read', 'document.read'],
+  clerk: [
+    'person.read', 'community.read', 'digitize.read', 'digitize.write', 'intake.read', 'storage.read', 'storage.write',
+    'lending.request', 'lending.execute', 'document.read',
+  ],
 };
 
 export function can(role: Role, permission: Permission): boolean {

@@ -180,3 +180,18 @@ export interface Job {
   /** Export jobs: where the files went. */
   outputs: string[];
 }
+
+/** A generated document (PDF or .xlsx) kept encrypted in the workspace for reprinting. */
+export interface DocumentInfo {
+  id: number;
+  kind: string;
+  title: string;
+  refEntity: string;
+  refId: number | null;
+  fileName: string;
+  mime: string;
+  bytes: number;
+  sha256: string;
+  createdAt: string;
+  createdBy: string;
+}

@@ -1,20 +1,8 @@
 /** One test per numbered migration: it applies on a real encrypted store and survives a reopen. */
 import { describe, expect, it } from 'vitest';
 import { LATEST_VERSION, MIGRATIONS, migrate, schemaVersion, splitStatements } from '../../electron/services/db/migrations';
-import { createKeyring, createStore, generateDataKey, openStore } from '../../electron/services/store';
-import { tempDir } from '../helpers/temp';
-
-async function freshStore() {
-  const dir = tempDir();
-  const keyring = createKeyring(dir);
-  const key = generateDataKey();
-  const store = await createStore(dir, keyring, key);
-  return { dir, key, store };
-}
-
-function tables(store: { all<T>(sql: string): T[] }): string[] {
-  return store.all<{ name: string }>("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name").map((r) => r.name);
-}
+import { openStore } from '../../electron/services/store';
+import { freshStore, tables } from '../helpers/freshStore';
 
 describe('migrations', () => {
   it('are numbered 1..n without gaps, in order', () => {
@@ -73,7 +61,7 @@ describe('migrations', () => {
     await store.close();
 
     const reopened = await openStore(dir, key);
-    expect(migrate(reopened, '2026-11-22T00:00:00.000Z')).toEqual([2]);
+    expect(migrate(reopened, '2026-11-22T00:00:00.000Z', 2)).toEqual([2]);
     expect(tables(reopened)).toEqual(expect.arrayContaining(['volumes', 'pages', 'retired_blobs']));
     // Every old column and value is still there.
     expect(reopened.all('SELECT id, person_id, volume_no, class_code, item_no, title, formed_on, pages, note FROM item_list ORDER BY id')).toEqual(before);

@@ -7,10 +7,10 @@ import type { Community, SessionInfo } from '../../shared/types';
 
 describe('allowedAreas', () => {
   it('shows each role only the areas it may use', () => {
-    expect(allowedAreas('admin')).toEqual(['persons', 'digitize', 'communities', 'users', 'audit', 'settings']);
-    expect(allowedAreas('supervisor')).toEqual(['persons', 'digitize', 'communities', 'audit', 'settings']);
-    expect(allowedAreas('intake')).toEqual(['persons', 'digitize', 'communities', 'settings']);
-    expect(allowedAreas('clerk')).toEqual(['persons', 'digitize', 'communities', 'settings']);
+    expect(allowedAreas('admin')).toEqual(['home', 'persons', 'intake', 'digitize', 'storage', 'lending', 'communities', 'users', 'audit', 'settings']);
+    expect(allowedAreas('supervisor')).toEqual(['home', 'persons', 'intake', 'digitize', 'storage', 'lending', 'communities', 'audit', 'settings']);
+    expect(allowedAreas('intake')).toEqual(['home', 'persons', 'intake', 'digitize', 'storage', 'communities', 'settings']);
+    expect(allowedAreas('clerk')).toEqual(['home', 'persons', 'intake', 'digitize', 'storage', 'lending', 'communities', 'settings']);
   });
 });
 

@@ -1,55 +1,15 @@
 /** One entry per CLI command; each runs the same core calls the app makes. */
 import path from 'node:path';
-import { AppError, fromErrorPayload, type Result } from '../../../shared/errors';
-import type { Input, MethodName, Output as Out } from '../../../shared/contract';
+import { AppError } from '../../../shared/errors';
 import { isRole } from '../../../shared/roles';
 import type { Person, VerifyReport } from '../../../shared/types';
-import { Core } from '../core/core';
 import { resolveCommunity } from '../domain/communities';
 import { restoreBackupFile } from '../store';
 import type { Output } from './output';
 import { readSecret } from './password';
-
-type Values = Record<string, string | boolean | undefined>;
-type Command = (v: Values, out: Output) => Promise<number>;
-
-const SESSION = 'cli';
-const VERSION = process.env.npm_package_version ?? '0.1.0';
-
-function need(v: Values, name: string): string {
-  const x = v[name];
-  if (typeof x !== 'string' || x.trim() === '') throw new AppError('VALIDATION', `缺少参数 --${name}。运行不带参数的命令可查看用法。`);
-  return x.trim();
-}
-
-function coreFor(v: Values): Core {
-  const dir = path.resolve(need(v, 'data'));
-  return new Core({ mode: 'cli', userDataDir: path.dirname(dir), workspaceDir: dir, version: VERSION });
-}
-
-async function call<M extends MethodName>(core: Core, method: M, input: Input<M>): Promise<Out<M>> {
-  const r = (await core.call(SESSION, method, input)) as Result<Out<M>>;
-  if (!r.ok) throw fromErrorPayload(r.error);
-  return r.value;
-}
-
-/** Signs in as --user, or as the first admin, with ARCHIVE_PASSWORD or stdin. */
-async function signIn(core: Core, v: Values): Promise<void> {
-  const password = await readSecret('ARCHIVE_PASSWORD', '密码：');
-  const user = typeof v.user === 'string' ? v.user : await core.workspace.firstAdminName(password);
-  await call(core, 'session.login', { name: user, password });
-}
-
-/** Opens a core on --data, signs in, runs fn, always closes (releasing the workspace lock). */
-async function withSession(v: Values, fn: (core: Core) => Promise<number>): Promise<number> {
-  const core = coreFor(v);
-  try {
-    await signIn(core, v);
-    return await fn(core);
-  } finally {
-    await core.close();
-  }
-}
+import { call, coreFor, need, withSession, type Command } from './session';
+import { lendingCommands, lendingUsage } from './lendingCommands';
+import { storageCommands, storageUsage } from './storageCommands';
 
 function printReport(out: Output, report: VerifyReport): number {
   const c = report.checked;
@@ -194,6 +154,8 @@ export const commands: Record<string, Command> = {
     out.result(`已从 ${from} 恢复到 ${dir}。请用原有账户登录。`, { from, dir });
     return 0;
   },
+  ...storageCommands,
+  ...lendingCommands,
 };
 
 export function usage(): string {
@@ -217,7 +179,7 @@ export function usage(): string {
                                                        核验移交名册与数字副本（不需要档案库；发现的问题也以退出码 0 结束）
   pages process IN_DIR --out OUT_DIR                   处理文件夹中的每张图像（方向、纠偏、裁边、空白、色彩、文字识别），
                                                        处理后的 JPEG 写入 OUT_DIR（不需要档案库；坏页单独报错，其余照常处理）
-
+${storageUsage}${lendingUsage}
 通用选项：--user NAME（默认第一位管理员） --json（只输出 JSON）
 退出码：0 成功；1 用户可更正的问题；2 数据完整性问题。
 `;

@@ -7,6 +7,8 @@ import { parseArgs } from 'node:util';
 import { AppError, exitCodeFor, toErrorPayload } from '../../../shared/errors';
 import { commands, usage } from './commands';
 import { intakeCliOptions } from './intakeOptions';
+import { lendingCliOptions } from './lendingOptions';
+import { storageCliOptions } from './storageOptions';
 import { Output } from './output';
 
 async function main(argv: string[]): Promise<number> {
@@ -16,6 +18,8 @@ async function main(argv: string[]): Promise<number> {
     strict: true,
     options: {
       ...intakeCliOptions,
+      ...storageCliOptions,
+      ...lendingCliOptions,
       data: { type: 'string' },
       user: { type: 'string' },
       json: { type: 'boolean', default: false },

@@ -13,8 +13,12 @@ import type { DomainContext } from '../domain/context';
 import { idleLockMinutes } from '../domain/settings';
 import { adminHandlers } from './handlers/admin';
 import { digitizationHandlers } from './handlers/digitization';
+import { documentHandlers } from './handlers/documents';
+import { intakeHandlers } from './handlers/intake';
+import { lendingHandlers } from './handlers/lending';
 import { recordHandlers } from './handlers/records';
 import { sessionHandlers } from './handlers/session';
+import { storageHandlers } from './handlers/storage';
 import type { CallContext, Handler } from './handlers/types';
 import type { CoreHost, CoreOptions } from './host';
 import { SessionTable } from './sessions';
@@ -25,6 +29,10 @@ const handlers: { [M in MethodName]: Handler<M> } = {
   ...recordHandlers,
   ...adminHandlers,
   ...digitizationHandlers,
+  ...intakeHandlers,
+  ...storageHandlers,
+  ...lendingHandlers,
+  ...documentHandlers,
 };
 
 export interface CoreConfig extends CoreOptions {

@@ -1,14 +1,18 @@
 /**
  * Numbered migrations, applied in order inside one journaled write each. Add a file
- * NNN_name.ts, append it here, and add a test in tests/db/migrations.test.ts.
+ * NNN_name.ts, append it here, and add a test (tests/db/migrations.test.ts or tests/db/migrationNNN.test.ts).
  */
 import type { Store } from '../../store/api';
 import { AppError } from '../../../../shared/errors';
 import type { Migration } from './types';
 import { migration001 } from './001_initial';
 import { migration002 } from './002_digitization';
+import { migration003 } from './003_holdings';
+import { migration004 } from './004_intake';
+import { migration005 } from './005_storage';
+import { migration006 } from './006_lending';
 
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
 
