@@ -1,2 +1,4 @@
 /** Options the storage commands add to the CLI's parseArgs table. */
-export const storageCliOptions = {} as const;
+export const storageCliOptions = {
+  'archive-no': { type: 'string' }, // storage locate --archive-no NO
+} as const;

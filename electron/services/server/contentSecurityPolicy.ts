@@ -15,5 +15,7 @@ export const CONTENT_SECURITY_POLICY = [
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'self'",
+  // Generated PDFs are previewed and printed in an iframe of a blob: URL the renderer made itself.
+  "frame-src 'self' blob:",
   "frame-ancestors 'none'",
 ].join('; ');
