@@ -39,7 +39,7 @@ export function parseCount(text: string): number | null {
   return Number.isSafeInteger(n) && n >= 1 ? n : null;
 }
 
-function normalisePlace(s: string): string {
+export function normalisePlace(s: string): string {
   return s.replace(/[\s\u3000]/g, '').replace(/(街道办事处|办事处|居委会|居民委员会|村委会)$/, (m) => (m.startsWith('街道') ? '街道' : ''));
 }
 
