@@ -1,11 +1,70 @@
-/** 首页: placeholder while the area is being built (its owner replaces this file). */
+/**
+ * 首页: what needs attention today — overdue loans (with the reminder letter), approvals waiting for
+ * me, my requests still in progress, receipts (回执) not yet back — each shown only to roles that may act on it.
+ */
+import { useState } from 'react';
+import { can } from '../../../shared/roles';
 import type { SessionInfo } from '../../../shared/types';
+import { call } from '../../api/client';
+import { FormError } from '../../components/FormError';
+import { ApprovalDialog } from '../lending/ApprovalDialog';
+import { OverdueTable } from '../lending/OverdueTable';
+import { RequestDialog } from '../lending/RequestDialog';
+import { RequestTable } from '../lending/RequestTable';
+import { useLoad } from '../lending/useLoad';
+import { inProgress } from './homeLists';
+import { ReceiptsPanel } from './ReceiptsPanel';
+import '../lending/lending.css';
+import './home.css';
 
 export function HomePage({ session, active }: { session: SessionInfo; active: boolean }) {
+  const mayRequest = can(session.role, 'lending.request');
+  const mayApprove = can(session.role, 'lending.approve');
+  const overdue = useLoad(() => call('lending.overdue', {}), [], mayRequest);
+  const queue = useLoad(() => call('lending.request.list', { queue: true, limit: 100 }), [], mayApprove);
+  const mine = useLoad(() => call('lending.request.list', { mine: true, limit: 200 }), [], mayRequest);
+  const [approving, setApproving] = useState<number | null>(null);
+  const [opened, setOpened] = useState<number | null>(null);
+  const myOpen = inProgress(mine.data?.rows ?? []);
+
   return (
-    <section className="area" data-testid="area-home" data-active={active}>
-      <h2>首页</h2>
-      <p>{session.displayName}，此功能正在建设中。</p>
+    <section className="page" data-testid="area-home" data-active={active}>
+      <div className="page-header">
+        <h1>首页</h1>
+        <span className="muted">{session.displayName}，您好。</span>
+      </div>
+      <div className="home-grid">
+        {mayRequest ? (
+          <div className="home-card" data-testid="home-overdue">
+            <h2>
+              逾期未还<span className="home-count">{overdue.data?.length ?? 0} 份</span>
+            </h2>
+            <FormError message={overdue.error} />
+            <OverdueTable rows={overdue.data ?? []} testId="home-overdue-table" />
+          </div>
+        ) : null}
+        {mayApprove ? (
+          <div className="home-card" data-testid="home-approvals">
+            <h2>
+              待我审批<span className="home-count">{queue.data?.total ?? 0} 份</span>
+            </h2>
+            <FormError message={queue.error} />
+            <RequestTable rows={queue.data?.rows ?? []} onOpen={(r) => setApproving(r.id)} compact testId="home-approval-queue" empty="没有待您审批的申请。" />
+          </div>
+        ) : null}
+        {mayRequest ? (
+          <div className="home-card" data-testid="home-mine">
+            <h2>
+              我的申请（办理中）<span className="home-count">{myOpen.length} 份</span>
+            </h2>
+            <FormError message={mine.error} />
+            <RequestTable rows={myOpen} onOpen={(r) => setOpened(r.id)} compact testId="home-my-requests" empty="您登记的申请都已办结。" />
+          </div>
+        ) : null}
+        <ReceiptsPanel />
+      </div>
+      {approving !== null ? <ApprovalDialog requestId={approving} userId={session.userId} onClose={() => setApproving(null)} /> : null}
+      {opened !== null ? <RequestDialog requestId={opened} canCancel onClose={() => setOpened(null)} /> : null}
     </section>
   );
 }
