@@ -6,6 +6,7 @@ import './styles/base.css';
 import './styles/layout.css';
 import './styles/forms.css';
 import './styles/tables.css';
+import './styles/jobs.css';
 import './styles/print.css';
 
 const root = document.getElementById('root');

@@ -2,7 +2,7 @@
  * Output types of the intake area (接收): batches, roster rows, desk counts, findings, numbering
  * settings, acceptance, receipts (回执) and the ledger (台账). Shared by the core and the renderer.
  */
-import type { DocumentInfo } from './types';
+import type { DocumentInfo, JobProgress } from './types';
 
 /** 登记 → 核验中 → 退回 / 已接收 */
 export const BATCH_STATUSES = ['registered', 'checking', 'returned', 'accepted'] as const;
@@ -140,19 +140,12 @@ export interface IntakeFinding {
 }
 
 /** A background job of the intake area (the check, or the import of the digital copies). */
-export interface IntakeJob {
+export interface IntakeJob extends JobProgress {
   id: string;
   kind: 'check' | 'import-copies';
   batchId: number;
-  state: 'running' | 'done' | 'failed' | 'cancelled';
   /** The check's current phase in Chinese (扫描文件夹 / 哈希与文件头 / 解码检查 / 页码识别 / 保存结果). */
   phase: string;
-  done: number;
-  total: number | null;
-  failed: number;
-  etaSeconds: number | null;
-  errors: { source: string; message: string }[];
-  message: string;
 }
 
 export interface RosterPreview {

@@ -21,6 +21,18 @@ export interface Room {
 
 export type Side = 'A' | 'B';
 
+/** A shelving unit as filled in on the form (checked on screen, then created by the services). */
+export interface UnitSpec {
+  name: string;
+  rows: number;
+  sections: number;
+  shelves: number;
+  /** One face, or two faces back to back. */
+  sides: 'A' | 'AB';
+  shelfWidthMm: number | null;
+  shelfCapacityVolumes: number | null;
+}
+
 export interface ShelvingUnit {
   id: number;
   roomId: number;
@@ -97,6 +109,7 @@ export type ReserveRule = { mode: 'percent'; value: number } | { mode: 'months';
 export interface LabelGridSetting {
   columns: number;
   rows: number;
+  /** Page margins and gaps between labels, millimetres. */
   marginTopMm: number;
   marginLeftMm: number;
   gapXMm: number;

@@ -165,10 +165,8 @@ export interface ItemEntry {
   note: string;
 }
 
-export interface Job {
-  id: string;
-  kind: 'import' | 'watch' | 'scan' | 'export';
-  volumeId: number;
+/** How far a background job (digitization, intake check) has got; polled by the screens. */
+export interface JobProgress {
   state: 'running' | 'done' | 'failed' | 'cancelled';
   done: number;
   /** null while the total is unknown (watched folder, feeder). */
@@ -177,6 +175,12 @@ export interface Job {
   etaSeconds: number | null;
   errors: { source: string; message: string }[];
   message: string;
+}
+
+export interface Job extends JobProgress {
+  id: string;
+  kind: 'import' | 'watch' | 'scan' | 'export';
+  volumeId: number;
   /** Export jobs: where the files went. */
   outputs: string[];
 }

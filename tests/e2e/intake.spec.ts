@@ -182,7 +182,7 @@ test('intake: register, roster, desk count, check, resolve, accept, numbers and 
       const receiptDoc = page.locator('[data-testid="document-row"]', { hasText: '回执' });
       await receiptDoc.getByTestId('document-open').click();
       await expect(page.getByTestId('document-frame')).toBeVisible();
-      await page.getByRole('dialog').getByRole('button', { name: '关闭' }).click();
+      await page.getByTestId('document-close').click();
       // 另存为: the one plaintext copy, written where the user typed.
       const saved = path.join(work, '回执.pdf');
       await receiptDoc.getByTestId('document-save').click();
@@ -190,7 +190,7 @@ test('intake: register, roster, desk count, check, resolve, accept, numbers and 
       await page.getByTestId('document-save-submit').click();
       await expect(page.getByTestId('document-saved')).toContainText('回执.pdf');
       expect(fs.readFileSync(saved).subarray(0, 5).toString('latin1')).toBe('%PDF-');
-      await page.getByRole('dialog').getByRole('button', { name: '关闭' }).click();
+      await page.getByTestId('document-close').click();
     });
 
     await test.step('the receipt awaits return until marked returned; the ledger lists the batch', async () => {

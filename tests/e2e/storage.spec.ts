@@ -142,9 +142,9 @@ test('storage: room and unit by form, capacity, placement, locate, labels and st
     await page.getByTestId('label-choose').click();
     await expect(page.getByTestId('label-count')).toHaveText('2');
     await page.getByTestId('label-print').click();
-    await expect(page.getByTestId('storage-document-frame')).toBeVisible({ timeout: 20_000 });
+    await expect(page.getByTestId('document-frame')).toBeVisible({ timeout: 20_000 });
     await page.keyboard.press('Escape');
-    await expect(page.getByTestId('storage-document')).toHaveCount(0);
+    await expect(page.getByTestId('document-dialog')).toHaveCount(0);
     expect(cspViolations).toEqual([]);
   });
 

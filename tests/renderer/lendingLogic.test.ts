@@ -5,7 +5,7 @@ import { checkDigitFor } from '../../shared/idNumber';
 import type { LendableFile, LendingRequestSummary, RequestFile, ViewSession } from '../../shared/lendingTypes';
 import { inProgress } from '../../renderer/pages/home/homeLists';
 import { approvalBlocker, nextLevelLabel } from '../../renderer/pages/lending/approvalRules';
-import { base64ToBytes, safeFileName } from '../../renderer/pages/lending/documentBytes';
+import { base64ToBytes, safeFileName } from '../../renderer/components/documents/documentBytes';
 import { addDays, localTime, periodDays, periodProblem, todayCst } from '../../renderer/pages/lending/lendingDates';
 import { lendingTabs } from '../../renderer/pages/lending/lendingTabs';
 import { checkReader, emptyReader, type ReaderDraft } from '../../renderer/pages/lending/readerDraft';

@@ -2,7 +2,7 @@
 // the label grid, bytes ↔ base64 and unit names.
 import { describe, expect, it } from 'vitest';
 import type { CommunityRunCapacity } from '../../shared/storageTypes';
-import { base64ToBytes, bytesToBase64, safeFileName } from '../../renderer/pages/storage/bytes';
+import { base64ToBytes, bytesToBase64, safeFileName } from '../../renderer/components/documents/documentBytes';
 import { count, gaugeOf, runSegments, shortRuns } from '../../renderer/pages/storage/capacity/capacityFigures';
 import { checkGrid } from '../../renderer/pages/storage/labels/labelGrid';
 import { parseRowRange } from '../../renderer/pages/storage/stocktake/rowRange';

@@ -3,6 +3,7 @@
  * templates (one file per form under templates/) lay them out on A4 in the official form and
  * return PDF bytes. Dates are 'YYYY-MM-DD'; every string is shown as given (already Chinese).
  */
+import type { LabelGridSetting } from '../../../shared/storageTypes';
 
 /** 转递回执确认表 (domain.md §3): notice half + receipt half on one A4 page. Used for intake and transfers out. */
 export interface TransferReceiptDoc {
@@ -65,17 +66,8 @@ export interface FileLabel {
   volumes: number;
 }
 
-export interface LabelGrid {
-  columns: number;
-  rows: number;
-  /** Page margins and gaps between labels, millimetres. */
-  marginTopMm: number;
-  marginLeftMm: number;
-  gapXMm: number;
-  gapYMm: number;
-  labelWidthMm: number;
-  labelHeightMm: number;
-}
+/** The label stock as set up in storage settings (one definition for the setting and the sheet). */
+export type LabelGrid = LabelGridSetting;
 
 export interface LabelSheetDoc {
   kind: 'spine' | 'box';

@@ -12,15 +12,8 @@ import type { Tx } from '../store/api';
 import type { DomainContext } from './context';
 import { writeAudited } from './write';
 
-export interface NewDocument {
-  kind: string;
-  title: string;
-  refEntity: string;
-  refId: number | null;
-  fileName: string;
-  mime: string;
-  bytes: Uint8Array;
-}
+/** What a caller hands over; size, hash, time and author are filled in when it is stored. */
+export type NewDocument = Pick<DocumentInfo, 'kind' | 'title' | 'refEntity' | 'refId' | 'fileName' | 'mime'> & { bytes: Uint8Array };
 
 export const PDF_MIME = 'application/pdf';
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

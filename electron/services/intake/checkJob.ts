@@ -3,7 +3,7 @@
  * the digital-copy folder in the background; the digital findings are stored when it ends. The
  * roster is rebuilt from the stored rows, so the check sees exactly what the desk imported.
  */
-import fs from 'node:fs';
+import { isReadableDir } from '../fsChecks';
 import { AppError } from '../../../shared/errors';
 import type { IntakeJob } from '../../../shared/intakeTypes';
 import * as bq from '../db/queries/intakeBatches';
@@ -14,7 +14,7 @@ import { storeDigitalFindings } from '../domain/intake/digitalFindings';
 import { intakeSettings } from '../domain/intake/settings';
 import { writeAudited } from '../domain/write';
 import { runChecks, type CheckPhase } from './check';
-import type { RosterReadResult } from './roster';
+import { rosterRowOf, type RosterReadResult } from './roster';
 import type { IntakeRuntime } from './runtime';
 
 const PHASE_LABELS: Record<CheckPhase, string> = {
@@ -25,14 +25,7 @@ const PHASE_LABELS: Record<CheckPhase, string> = {
 };
 
 export function requireReadableDir(dir: string): void {
-  let ok: boolean;
-  try {
-    ok = fs.statSync(dir).isDirectory();
-    fs.accessSync(dir, fs.constants.R_OK);
-  } catch {
-    ok = false;
-  }
-  if (!ok) throw new AppError('VALIDATION', `无法读取数字副本文件夹 ${dir}。请确认它存在且本程序有权限读取。`, { field: 'packageDir' });
+  if (!isReadableDir(dir)) throw new AppError('VALIDATION', `无法读取数字副本文件夹 ${dir}。请确认它存在且本程序有权限读取。`, { field: 'packageDir' });
 }
 
 /** The stored roster as the check engine reads it. */
@@ -49,21 +42,7 @@ export function storedRoster(ctx: DomainContext, batchId: number, file: string):
     headerTexts: {},
     title: [],
     footer: { filledBy: '', phone: '', date: '' },
-    rows: rows.map((r) => ({
-      sheet: r.sheet,
-      row: r.row,
-      name: r.name,
-      idText: r.idText,
-      idNumeric: r.idNumeric,
-      idFormula: r.idFormula,
-      county: r.county,
-      town: r.town,
-      community: r.community,
-      volumesText: r.volumesText,
-      pagesText: r.pagesText,
-      other: r.other,
-      remarks: r.remarks,
-    })),
+    rows: rows.map(rosterRowOf),
   };
 }
 

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { Volume } from '../../../shared/types';
 import { BusyButton } from '../../components/BusyButton';
 import { Field } from '../../components/Field';
+import { JobErrorList, JobProgressBar } from '../../components/JobDetails';
 import { FormError } from '../../components/FormError';
 import { KeyboardForm } from '../../components/KeyboardForm';
 import { Modal } from '../../components/Modal';
@@ -11,7 +12,7 @@ import { call } from '../../api/client';
 import { useAction } from '../../hooks/useAction';
 import { useDigitize } from '../../state/digitizationStore';
 import { useWorkbench } from '../../state/digitizationWorkbench';
-import { baseName, jobPercent, jobSummary } from './jobProgress';
+import { jobPercent, jobSummary } from './jobProgress';
 
 let lastDir = '';
 
@@ -67,23 +68,15 @@ export function ExportDialog({ volume, onClose }: { volume: Volume; onClose: () 
         </fieldset>
         <FormError message={action.error} />
         {job ? (
-          <div className={`dz-job dz-job-${job.state}`} data-testid="export-job" data-state={job.state}>
+          <div className={`job job-${job.state}`} data-testid="export-job" data-state={job.state}>
             <div>{jobSummary(job)}</div>
-            {job.state === 'running' ? pct === null ? <progress /> : <progress max={100} value={pct} /> : null}
+            <JobProgressBar running={job.state === 'running'} percent={pct} />
             {job.state === 'failed' && job.message ? <div className="form-error">{job.message}</div> : null}
-            {job.errors.length > 0 ? (
-              <ul className="dz-job-errors" role="alert">
-                {job.errors.map((e, i) => (
-                  <li key={i}>
-                    {baseName(e.source)}：{e.message}
-                  </li>
-                ))}
-              </ul>
-            ) : null}
+            <JobErrorList errors={job.errors} />
             {job.outputs.length > 0 ? (
               <>
                 <div>已写出：</div>
-                <ul className="dz-job-outputs" data-testid="export-outputs">
+                <ul className="job-outputs" data-testid="export-outputs">
                   {job.outputs.map((o) => (
                     <li key={o} className="mono">
                       {o}

@@ -3,13 +3,12 @@
  * service from disk; or files chosen / dropped here, sent to it as uploads.
  */
 import { useRef, useState } from 'react';
-import { BusyButton } from '../../components/BusyButton';
-import { FormError } from '../../components/FormError';
 import { KeyboardForm } from '../../components/KeyboardForm';
 import { Modal } from '../../components/Modal';
 import { useAction } from '../../hooks/useAction';
 import { useWorkbench } from '../../state/digitizationWorkbench';
 import { IMPORT_EXTENSIONS, isImportable, parsePathList } from './pathList';
+import { FormFooter } from '../../components/FormFooter';
 
 /** Typed paths survive closing the dialog, so a refused import never loses a pasted list. */
 let lastPaths = '';
@@ -59,15 +58,7 @@ export function ImportDialog({ insertAt, onClose }: { insertAt: number | undefin
           data-testid="import-paths"
         />
         <div className="muted dz-small">{list.length > 0 ? `共 ${list.length} 个文件，按所列顺序导入。` : 'Shift+Enter 换行 · Ctrl+Enter 导入'}</div>
-        <FormError message={action.error} />
-        <div className="form-actions">
-          <BusyButton type="submit" primary busy={action.busy} busyText="正在提交…" data-testid="import-submit">
-            按路径导入
-          </BusyButton>
-          <button type="button" className="btn" onClick={onClose}>
-            取消
-          </button>
-        </div>
+        <FormFooter action={action} submitLabel="按路径导入" busyText="正在提交…" submitTestId="import-submit" onCancel={onClose} />
       </KeyboardForm>
       <div
         className={over ? 'dz-dropzone dz-dropzone-over' : 'dz-dropzone'}

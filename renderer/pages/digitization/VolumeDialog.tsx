@@ -3,11 +3,8 @@ import { useState } from 'react';
 import { call } from '../../api/client';
 import { SCHEME_LABELS, type ClassScheme } from '../../../shared/archiveClasses';
 import type { Volume } from '../../../shared/types';
-import { BusyButton } from '../../components/BusyButton';
 import { Field } from '../../components/Field';
-import { FormError } from '../../components/FormError';
-import { KeyboardForm } from '../../components/KeyboardForm';
-import { Modal } from '../../components/Modal';
+import { FormDialog } from '../../components/FormDialog';
 import { useAction } from '../../hooks/useAction';
 import { useDigitize } from '../../state/digitizationStore';
 import { useWorkbench } from '../../state/digitizationWorkbench';
@@ -28,30 +25,19 @@ export function VolumeDialog({ volume, onClose }: { volume: Volume; onClose: () 
       onClose();
     });
   return (
-    <Modal title={`修改第 ${volume.volumeNo} 卷`} onClose={onClose} width={560}>
-      <KeyboardForm className="form" onSubmit={submit} onCancel={onClose}>
-        <Field label="类别方案" htmlFor="volume-edit-scheme" hint={accepted ? '已验收的卷不能更换类别方案。' : '已编目录的类别须在新方案中存在。'}>
-          <select id="volume-edit-scheme" value={scheme} onChange={(e) => setScheme(e.target.value as ClassScheme)} disabled={accepted}>
-            {(Object.keys(SCHEME_LABELS) as ClassScheme[]).map((k) => (
-              <option key={k} value={k}>
-                {SCHEME_LABELS[k]}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field label="档号" htmlFor="volume-edit-archive" hint="导出的图像按档号 + 页序命名。">
-          <input id="volume-edit-archive" className="mono" value={archiveNo} onChange={(e) => setArchiveNo(e.target.value)} maxLength={40} autoComplete="off" />
-        </Field>
-        <FormError message={action.error} />
-        <div className="form-actions">
-          <BusyButton type="submit" primary busy={action.busy} busyText="正在保存…">
-            保存
-          </BusyButton>
-          <button type="button" className="btn" onClick={onClose}>
-            取消
-          </button>
-        </div>
-      </KeyboardForm>
-    </Modal>
+    <FormDialog title={`修改第 ${volume.volumeNo} 卷`} width={560} onSubmit={submit} onClose={onClose} action={action} submitLabel="保存" busyText="正在保存…">
+      <Field label="类别方案" htmlFor="volume-edit-scheme" hint={accepted ? '已验收的卷不能更换类别方案。' : '已编目录的类别须在新方案中存在。'}>
+        <select id="volume-edit-scheme" value={scheme} onChange={(e) => setScheme(e.target.value as ClassScheme)} disabled={accepted}>
+          {(Object.keys(SCHEME_LABELS) as ClassScheme[]).map((k) => (
+            <option key={k} value={k}>
+              {SCHEME_LABELS[k]}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field label="档号" htmlFor="volume-edit-archive" hint="导出的图像按档号 + 页序命名。">
+        <input id="volume-edit-archive" className="mono" value={archiveNo} onChange={(e) => setArchiveNo(e.target.value)} maxLength={40} autoComplete="off" />
+      </Field>
+    </FormDialog>
   );
 }

@@ -1,10 +1,7 @@
 /** 监视文件夹: pages appear as the scanner's own software saves them into a folder. */
 import { useState } from 'react';
-import { BusyButton } from '../../components/BusyButton';
 import { Field } from '../../components/Field';
-import { FormError } from '../../components/FormError';
-import { KeyboardForm } from '../../components/KeyboardForm';
-import { Modal } from '../../components/Modal';
+import { FormDialog } from '../../components/FormDialog';
 import { PathInput } from '../../components/PathInput';
 import { useAction } from '../../hooks/useAction';
 import { useWorkbench } from '../../state/digitizationWorkbench';
@@ -24,22 +21,11 @@ export function WatchDialog({ onClose }: { onClose: () => void }) {
     });
   };
   return (
-    <Modal title="监视文件夹" onClose={onClose} width={600}>
-      <KeyboardForm className="form" onSubmit={submit} onCancel={onClose}>
-        <p className="muted">把扫描仪软件的保存位置设为此文件夹。新保存的图像会按保存顺序自动导入本卷，直到点「停止监视」。</p>
-        <Field label="文件夹" htmlFor="watch-dir" required>
-          <PathInput id="watch-dir" value={dir} onChange={setDir} pick="folder" pickTitle="选择扫描仪保存图像的文件夹" testId="watch-dir" disabled={action.busy} />
-        </Field>
-        <FormError message={action.error} />
-        <div className="form-actions">
-          <BusyButton type="submit" primary busy={action.busy} busyText="正在启动…" data-testid="watch-start">
-            开始监视
-          </BusyButton>
-          <button type="button" className="btn" onClick={onClose}>
-            取消
-          </button>
-        </div>
-      </KeyboardForm>
-    </Modal>
+    <FormDialog title="监视文件夹" width={600} onSubmit={submit} onClose={onClose} action={action} submitLabel="开始监视" busyText="正在启动…" submitTestId="watch-start">
+      <p className="muted">把扫描仪软件的保存位置设为此文件夹。新保存的图像会按保存顺序自动导入本卷，直到点「停止监视」。</p>
+      <Field label="文件夹" htmlFor="watch-dir" required>
+        <PathInput id="watch-dir" value={dir} onChange={setDir} pick="folder" pickTitle="选择扫描仪保存图像的文件夹" testId="watch-dir" disabled={action.busy} />
+      </Field>
+    </FormDialog>
   );
 }

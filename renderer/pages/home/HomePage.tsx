@@ -6,12 +6,12 @@ import { useState } from 'react';
 import { can } from '../../../shared/roles';
 import type { SessionInfo } from '../../../shared/types';
 import { call } from '../../api/client';
-import { FormError } from '../../components/FormError';
 import { ApprovalDialog } from '../lending/ApprovalDialog';
 import { OverdueTable } from '../lending/OverdueTable';
 import { RequestDialog } from '../lending/RequestDialog';
 import { RequestTable } from '../lending/RequestTable';
 import { useLoad } from '../lending/useLoad';
+import { HomeCard } from './HomeCard';
 import { inProgress } from './homeLists';
 import { ReceiptsPanel } from './ReceiptsPanel';
 import '../lending/lending.css';
@@ -35,31 +35,19 @@ export function HomePage({ session, active }: { session: SessionInfo; active: bo
       </div>
       <div className="home-grid">
         {mayRequest ? (
-          <div className="home-card" data-testid="home-overdue">
-            <h2>
-              逾期未还<span className="home-count">{overdue.data?.length ?? 0} 份</span>
-            </h2>
-            <FormError message={overdue.error} />
+          <HomeCard title="逾期未还" count={`${overdue.data?.length ?? 0} 份`} error={overdue.error} testId="home-overdue">
             <OverdueTable rows={overdue.data ?? []} testId="home-overdue-table" />
-          </div>
+          </HomeCard>
         ) : null}
         {mayApprove ? (
-          <div className="home-card" data-testid="home-approvals">
-            <h2>
-              待我审批<span className="home-count">{queue.data?.total ?? 0} 份</span>
-            </h2>
-            <FormError message={queue.error} />
+          <HomeCard title="待我审批" count={`${queue.data?.total ?? 0} 份`} error={queue.error} testId="home-approvals">
             <RequestTable rows={queue.data?.rows ?? []} onOpen={(r) => setApproving(r.id)} compact testId="home-approval-queue" empty="没有待您审批的申请。" />
-          </div>
+          </HomeCard>
         ) : null}
         {mayRequest ? (
-          <div className="home-card" data-testid="home-mine">
-            <h2>
-              我的申请（办理中）<span className="home-count">{myOpen.length} 份</span>
-            </h2>
-            <FormError message={mine.error} />
+          <HomeCard title="我的申请（办理中）" count={`${myOpen.length} 份`} error={mine.error} testId="home-mine">
             <RequestTable rows={myOpen} onOpen={(r) => setOpened(r.id)} compact testId="home-my-requests" empty="您登记的申请都已办结。" />
-          </div>
+          </HomeCard>
         ) : null}
         <ReceiptsPanel />
       </div>

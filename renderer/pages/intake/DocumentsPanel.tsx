@@ -5,9 +5,9 @@ import { call, errorMessage } from '../../api/client';
 import { BusyButton } from '../../components/BusyButton';
 import { FormError } from '../../components/FormError';
 import { formatBytes, formatDateTime } from '../../lib/format';
-import { DocumentViewer } from './DocumentViewer';
-import { download, isPdf } from './documentFile';
-import { SaveDocumentDialog } from './SaveDocumentDialog';
+import { DocumentDialog } from '../../components/documents/DocumentDialog';
+import { download, isPdf } from '../../components/documents/documentBytes';
+import { ProblemList } from './ProblemList';
 
 interface Props {
   refEntity: string;
@@ -21,7 +21,8 @@ interface Props {
 export function DocumentsPanel({ refEntity, refId, version, onRegenerate }: Props) {
   const [docs, setDocs] = useState<DocumentInfo[] | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState<DocumentInfo | null>(null);
+  /** The document open in the viewer; `save` when it was opened to save a copy (另存为). */
+  const [open, setOpen] = useState<{ id: number; save: boolean } | null>(null);
   const [regenerating, setRegenerating] = useState(false);
   const [problems, setProblems] = useState<string[]>([]);
 
@@ -38,11 +39,10 @@ export function DocumentsPanel({ refEntity, refId, version, onRegenerate }: Prop
     void load();
   }, [load, version]);
 
-  const [viewing, setViewing] = useState<DocumentInfo | null>(null);
   /** PDFs open in the viewer (print from there); a spreadsheet is saved or downloaded to open in Excel. */
-  const open = (d: DocumentInfo) => {
-    if (isPdf(d.mime)) setViewing(d);
-    else if (window.archiveDesk) setSaving(d);
+  const openDoc = (d: DocumentInfo) => {
+    if (isPdf(d.mime)) setOpen({ id: d.id, save: false });
+    else if (window.archiveDesk) setOpen({ id: d.id, save: true });
     else void fetchAndDownload(d);
   };
 
@@ -81,13 +81,7 @@ export function DocumentsPanel({ refEntity, refId, version, onRegenerate }: Prop
         ) : null}
       </div>
       <FormError message={error} />
-      {problems.length > 0 ? (
-        <ul className="ik-problems" role="alert">
-          {problems.map((p) => (
-            <li key={p}>{p}</li>
-          ))}
-        </ul>
-      ) : null}
+      <ProblemList problems={problems} />
       <div className="table-wrap">
         <table className="table" data-testid="document-table">
           <thead>
@@ -109,10 +103,10 @@ export function DocumentsPanel({ refEntity, refId, version, onRegenerate }: Prop
                 <td>{formatDateTime(d.createdAt)}</td>
                 <td>{d.createdBy}</td>
                 <td className="ik-row-actions">
-                  <button type="button" className="btn btn-small" onClick={() => open(d)} title={isPdf(d.mime) ? '预览并打印（重印）' : '保存后用表格软件打开'} data-testid="document-open">
+                  <button type="button" className="btn btn-small" onClick={() => openDoc(d)} title={isPdf(d.mime) ? '预览并打印（重印）' : '保存后用表格软件打开'} data-testid="document-open">
                     {isPdf(d.mime) ? '打开 / 打印' : '打开'}
                   </button>
-                  <button type="button" className="btn btn-small" onClick={() => setSaving(d)} data-testid="document-save">
+                  <button type="button" className="btn btn-small" onClick={() => setOpen({ id: d.id, save: true })} data-testid="document-save">
                     另存为…
                   </button>
                   {window.archiveDesk ? null : (
@@ -136,17 +130,7 @@ export function DocumentsPanel({ refEntity, refId, version, onRegenerate }: Prop
           </tbody>
         </table>
       </div>
-      {viewing ? (
-        <DocumentViewer
-          doc={viewing}
-          onClose={() => setViewing(null)}
-          onSaveAs={() => {
-            setSaving(viewing);
-            setViewing(null);
-          }}
-        />
-      ) : null}
-      {saving ? <SaveDocumentDialog doc={saving} onClose={() => setSaving(null)} /> : null}
+      {open ? <DocumentDialog key={open.id} documentId={open.id} focusSave={open.save} onClose={() => setOpen(null)} /> : null}
     </div>
   );
 }

@@ -2,11 +2,8 @@
 import { useState } from 'react';
 import type { IntakeFinding } from '../../../shared/intakeTypes';
 import { call } from '../../api/client';
-import { BusyButton } from '../../components/BusyButton';
 import { Field } from '../../components/Field';
-import { FormError } from '../../components/FormError';
-import { KeyboardForm } from '../../components/KeyboardForm';
-import { Modal } from '../../components/Modal';
+import { FormDialog } from '../../components/FormDialog';
 import { useAction } from '../../hooks/useAction';
 
 const PRESETS = ['已收到书面说明', '已核对纸质档案，无误', '移交单位已补交', '已更正，经复核无误'];
@@ -25,29 +22,18 @@ export function ResolveDialog({ findings, onDone, onClose }: { findings: IntakeF
     });
   };
   return (
-    <Modal title={one ? '处理问题' : `处理 ${findings.length} 个问题`} onClose={onClose} width={600}>
-      <KeyboardForm className="form" onSubmit={submit} onCancel={onClose}>
-        {one ? <p className="ik-finding-quote">{one.message}</p> : <p>将以同一说明处理所选的 {findings.length} 个问题。</p>}
-        <Field label="处理说明" htmlFor="resolve-note" required wide>
-          <input id="resolve-note" value={note} onChange={(e) => setNote(e.target.value)} maxLength={500} placeholder="Ctrl+Enter 保存" autoComplete="off" data-testid="resolve-note" />
-        </Field>
-        <div className="ik-presets">
-          {PRESETS.map((p) => (
-            <button key={p} type="button" className="btn btn-small" onClick={() => setNote(p)} data-testid="resolve-preset">
-              {p}
-            </button>
-          ))}
-        </div>
-        <FormError message={action.error} />
-        <div className="form-actions">
-          <BusyButton type="submit" primary busy={action.busy} data-testid="resolve-save">
-            标记为已处理
-          </BusyButton>
-          <button type="button" className="btn" onClick={onClose}>
-            取消
+    <FormDialog title={one ? '处理问题' : `处理 ${findings.length} 个问题`} width={600} onSubmit={submit} onClose={onClose} action={action} submitLabel="标记为已处理" submitTestId="resolve-save">
+      {one ? <p className="ik-finding-quote">{one.message}</p> : <p>将以同一说明处理所选的 {findings.length} 个问题。</p>}
+      <Field label="处理说明" htmlFor="resolve-note" required wide>
+        <input id="resolve-note" value={note} onChange={(e) => setNote(e.target.value)} maxLength={500} placeholder="Ctrl+Enter 保存" autoComplete="off" data-testid="resolve-note" />
+      </Field>
+      <div className="ik-presets">
+        {PRESETS.map((p) => (
+          <button key={p} type="button" className="btn btn-small" onClick={() => setNote(p)} data-testid="resolve-preset">
+            {p}
           </button>
-        </div>
-      </KeyboardForm>
-    </Modal>
+        ))}
+      </div>
+    </FormDialog>
   );
 }

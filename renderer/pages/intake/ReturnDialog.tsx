@@ -2,11 +2,8 @@
 import { useState } from 'react';
 import type { IntakeBatch, ReturnResult } from '../../../shared/intakeTypes';
 import { call } from '../../api/client';
-import { BusyButton } from '../../components/BusyButton';
 import { Field } from '../../components/Field';
-import { FormError } from '../../components/FormError';
-import { KeyboardForm } from '../../components/KeyboardForm';
-import { Modal } from '../../components/Modal';
+import { FormDialog } from '../../components/FormDialog';
 import { useAction } from '../../hooks/useAction';
 
 export function ReturnDialog({ batch, openFindings, onDone, onClose }: { batch: IntakeBatch; openFindings: number; onDone: (r: ReturnResult) => void; onClose: () => void }) {
@@ -17,22 +14,11 @@ export function ReturnDialog({ batch, openFindings, onDone, onClose }: { batch: 
     void action.run(async () => onDone(await call('intake.batch.return', { batchId: batch.id, reason: reason.trim() })));
   };
   return (
-    <Modal title={`退回 ${batch.enterprise} 的移交（${batch.batchNo}）`} onClose={onClose} width={640}>
-      <KeyboardForm className="form" onSubmit={submit} onCancel={onClose}>
-        <p>退回后本批次办结，不能再接收；将生成《退回通知》，列出 {openFindings} 个未处理的问题，交移交单位重新整理后另行移交。</p>
-        <Field label="退回原因" htmlFor="return-reason" required wide hint="Shift+Enter 换行，Ctrl+Enter 确认退回">
-          <textarea id="return-reason" rows={4} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={1000} data-testid="return-reason" />
-        </Field>
-        <FormError message={action.error} />
-        <div className="form-actions">
-          <BusyButton type="submit" primary busy={action.busy} className="btn-danger" data-testid="return-confirm">
-            确认退回
-          </BusyButton>
-          <button type="button" className="btn" onClick={onClose}>
-            取消
-          </button>
-        </div>
-      </KeyboardForm>
-    </Modal>
+    <FormDialog title={`退回 ${batch.enterprise} 的移交（${batch.batchNo}）`} width={640} onSubmit={submit} onClose={onClose} action={action} submitLabel="确认退回" submitClassName="btn-danger" submitTestId="return-confirm">
+      <p>退回后本批次办结，不能再接收；将生成《退回通知》，列出 {openFindings} 个未处理的问题，交移交单位重新整理后另行移交。</p>
+      <Field label="退回原因" htmlFor="return-reason" required wide hint="Shift+Enter 换行，Ctrl+Enter 确认退回">
+        <textarea id="return-reason" rows={4} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={1000} data-testid="return-reason" />
+      </Field>
+    </FormDialog>
   );
 }

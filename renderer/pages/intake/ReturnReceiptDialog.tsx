@@ -2,12 +2,9 @@
 import { useState } from 'react';
 import type { ReceiptInfo } from '../../../shared/intakeTypes';
 import { call } from '../../api/client';
-import { BusyButton } from '../../components/BusyButton';
 import { DateInput } from '../../components/DateInput';
 import { Field } from '../../components/Field';
-import { FormError } from '../../components/FormError';
-import { KeyboardForm } from '../../components/KeyboardForm';
-import { Modal } from '../../components/Modal';
+import { FormDialog } from '../../components/FormDialog';
 import { useAction } from '../../hooks/useAction';
 import { parseDateInput } from '../../lib/dateInput';
 import { localDateString } from '../../lib/format';
@@ -24,27 +21,16 @@ export function ReturnReceiptDialog({ receipt, onDone, onClose }: { receipt: Rec
     void action.run(async () => onDone(await call('receipt.markReturned', { id: receipt.id, returnedOn, note: note.trim() })));
   };
   return (
-    <Modal title={`回执已退回：${receipt.counterparty}（${receipt.reference}）`} onClose={onClose} width={560}>
-      <KeyboardForm className="form" onSubmit={submit} onCancel={onClose}>
-        <p>
-          {receipt.sentOn} 发出，{receipt.persons} 人、{receipt.volumes} 卷，档号 {receipt.numberRange}。
-        </p>
-        <Field label="退回日期" htmlFor="receipt-returned-on" required>
-          <DateInput id="receipt-returned-on" value={date} onChange={setDate} data-testid="receipt-returned-on" />
-        </Field>
-        <Field label="备注" htmlFor="receipt-note" wide>
-          <input id="receipt-note" value={note} onChange={(e) => setNote(e.target.value)} maxLength={500} data-testid="receipt-note" />
-        </Field>
-        <FormError message={action.error} />
-        <div className="form-actions">
-          <BusyButton type="submit" primary busy={action.busy} data-testid="receipt-mark-save">
-            保存
-          </BusyButton>
-          <button type="button" className="btn" onClick={onClose}>
-            取消
-          </button>
-        </div>
-      </KeyboardForm>
-    </Modal>
+    <FormDialog title={`回执已退回：${receipt.counterparty}（${receipt.reference}）`} width={560} onSubmit={submit} onClose={onClose} action={action} submitLabel="保存" submitTestId="receipt-mark-save">
+      <p>
+        {receipt.sentOn} 发出，{receipt.persons} 人、{receipt.volumes} 卷，档号 {receipt.numberRange}。
+      </p>
+      <Field label="退回日期" htmlFor="receipt-returned-on" required>
+        <DateInput id="receipt-returned-on" value={date} onChange={setDate} data-testid="receipt-returned-on" />
+      </Field>
+      <Field label="备注" htmlFor="receipt-note" wide>
+        <input id="receipt-note" value={note} onChange={(e) => setNote(e.target.value)} maxLength={500} data-testid="receipt-note" />
+      </Field>
+    </FormDialog>
   );
 }

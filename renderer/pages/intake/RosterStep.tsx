@@ -12,6 +12,7 @@ import { PathInput } from '../../components/PathInput';
 import { useAction } from '../../hooks/useAction';
 import { MappingTable } from './MappingTable';
 import { mappingProblems } from './rosterMapping';
+import { ProblemList } from './ProblemList';
 
 interface Props {
   batch: IntakeBatch;
@@ -116,13 +117,7 @@ export function RosterStep({ batch, editable, personCount, onImported, onNext }:
               setDirty(true);
             }}
           />
-          {problems.length > 0 ? (
-            <ul className="ik-problems" role="alert">
-              {problems.map((p) => (
-                <li key={p}>{p}</li>
-              ))}
-            </ul>
-          ) : null}
+          <ProblemList problems={problems} />
           <h3>前 {preview.rows.length} 行（按上表对应读取）</h3>
           <div className="table-wrap">
             <table className="table" data-testid="roster-preview-rows">

@@ -9,8 +9,10 @@ import { BusyButton } from '../../components/BusyButton';
 import { DateInput } from '../../components/DateInput';
 import { Field } from '../../components/Field';
 import { FormError } from '../../components/FormError';
+import { ScanInput } from '../../components/ScanInput';
 import { useAction } from '../../hooks/useAction';
 import { useLending } from '../../state/lendingStore';
+import { RemovableList } from './RemovableList';
 import { checkScan } from './scanList';
 import { useLoad } from './useLoad';
 
@@ -92,34 +94,9 @@ export function CheckoutPanel() {
             ))}
           </ul>
           <Field label="扫描档号" htmlFor="ld-checkout-scan" hint="扫描档号或「档号/卷号」后回车；可连续扫描。">
-            <input
-              id="ld-checkout-scan"
-              ref={box}
-              className="mono"
-              value={scanText}
-              onChange={(e) => setScanText(e.target.value)}
-              onKeyDown={(e) => {
-                if (e.key === 'Enter' && !e.nativeEvent.isComposing) {
-                  e.preventDefault();
-                  scan();
-                }
-              }}
-              autoComplete="off"
-              data-testid="ld-checkout-scan"
-            />
+            <ScanInput id="ld-checkout-scan" ref={box} className="mono" value={scanText} onChange={(e) => setScanText(e.target.value)} onScan={scan} data-testid="ld-checkout-scan" />
           </Field>
-          {scans.length > 0 ? (
-            <ul className="ld-scans" data-testid="ld-checkout-scans">
-              {scans.map((s) => (
-                <li key={s.scan}>
-                  {s.label}
-                  <button type="button" className="btn btn-link" onClick={() => setScans((x) => x.filter((y) => y.scan !== s.scan))}>
-                    移除
-                  </button>
-                </li>
-              ))}
-            </ul>
-          ) : null}
+          <RemovableList items={scans} keyOf={(s) => s.scan} render={(s) => s.label} onRemove={(s) => setScans((x) => x.filter((y) => y.scan !== s.scan))} testId="ld-checkout-scans" />
           <div className="form-grid">
             <Field label="应还日期" htmlFor="ld-checkout-due" required hint={`批准期限至 ${request.periodTo}`}>
               <DateInput id="ld-checkout-due" value={due} onChange={setDue} data-testid="ld-checkout-due" />

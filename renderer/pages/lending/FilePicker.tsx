@@ -7,6 +7,7 @@ import { useRef, useState } from 'react';
 import type { LendableFile } from '../../../shared/lendingTypes';
 import { call } from '../../api/client';
 import { FormError } from '../../components/FormError';
+import { ScanInput } from '../../components/ScanInput';
 import { useAction } from '../../hooks/useAction';
 import { FILE_STATUS_LABELS } from './fileStatus';
 import { exactMatch } from './scanInput';
@@ -43,21 +44,14 @@ export function FilePicker({ chosen, onAdd }: { chosen: string[]; onAdd: (f: Len
 
   return (
     <div className="ld-file-picker">
-      <input
+      <ScanInput
         ref={box}
         type="search"
         className="search-input"
         placeholder="姓名、身份证号或档号（可扫码）后回车"
         value={query}
         onChange={(e) => setQuery(e.target.value)}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter' && !e.ctrlKey && !e.metaKey && !e.nativeEvent.isComposing) {
-            // Enter here is a scan or a search, never "next field"; Ctrl+Enter still submits the form.
-            e.preventDefault();
-            e.stopPropagation();
-            search();
-          }
-        }}
+        onScan={search}
         data-testid="ld-file-search"
         aria-label="查找档案"
       />

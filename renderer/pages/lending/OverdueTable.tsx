@@ -4,7 +4,7 @@ import type { OverdueLoan } from '../../../shared/lendingTypes';
 import { call } from '../../api/client';
 import { FormError } from '../../components/FormError';
 import { useAction } from '../../hooks/useAction';
-import { DocumentDialog } from './DocumentDialog';
+import { DocumentDialog } from '../../components/documents/DocumentDialog';
 
 export function OverdueTable({ rows, testId = 'ld-overdue' }: { rows: OverdueLoan[]; testId?: string }) {
   const [docId, setDocId] = useState<number | null>(null);

@@ -9,7 +9,7 @@ import { DateInput } from '../../components/DateInput';
 import { Field } from '../../components/Field';
 import { FormError } from '../../components/FormError';
 import { useAction } from '../../hooks/useAction';
-import { DocumentView } from './DocumentDialog';
+import { DocumentView } from '../../components/documents/DocumentView';
 import { todayCst } from './lendingDates';
 
 export function RegisterTab() {

@@ -7,7 +7,7 @@ import { FormError } from '../../components/FormError';
 import { Modal } from '../../components/Modal';
 import { useAction } from '../../hooks/useAction';
 import { useLending } from '../../state/lendingStore';
-import { DocumentDialog } from './DocumentDialog';
+import { DocumentDialog } from '../../components/documents/DocumentDialog';
 import { RequestDetailView } from './RequestDetailView';
 import { useLoad } from './useLoad';
 

@@ -7,6 +7,7 @@ import { RETURN_CONDITIONS, type ReturnCondition } from '../../../shared/lending
 import { call } from '../../api/client';
 import { Field } from '../../components/Field';
 import { FormError } from '../../components/FormError';
+import { ScanInput } from '../../components/ScanInput';
 import { useAction } from '../../hooks/useAction';
 import { useLending } from '../../state/lendingStore';
 import { localTime } from './lendingDates';
@@ -68,21 +69,7 @@ export function ReturnPanel() {
           </Field>
         ) : null}
         <Field label="扫描档号" htmlFor="ld-return-scan" hint="扫描后回车即登记归还；可连续扫描。">
-          <input
-            id="ld-return-scan"
-            ref={box}
-            className="mono"
-            value={scanText}
-            onChange={(e) => setScanText(e.target.value)}
-            onKeyDown={(e) => {
-              if (e.key === 'Enter' && !e.nativeEvent.isComposing) {
-                e.preventDefault();
-                submit();
-              }
-            }}
-            autoComplete="off"
-            data-testid="ld-return-scan"
-          />
+          <ScanInput id="ld-return-scan" ref={box} className="mono" value={scanText} onChange={(e) => setScanText(e.target.value)} onScan={submit} data-testid="ld-return-scan" />
         </Field>
       </div>
       <FormError message={action.error} />

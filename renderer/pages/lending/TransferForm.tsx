@@ -13,6 +13,7 @@ import { useAction } from '../../hooks/useAction';
 import { useLending } from '../../state/lendingStore';
 import { FilePicker } from './FilePicker';
 import { todayCst } from './lendingDates';
+import { RemovableList } from './RemovableList';
 
 export function TransferForm({ onCreated }: { onCreated: (t: TransferOut) => void }) {
   const [files, setFiles] = useState<LendableFile[]>([]);
@@ -39,18 +40,17 @@ export function TransferForm({ onCreated }: { onCreated: (t: TransferOut) => voi
     <div className="pane pane-wide" data-testid="ld-transfer-form">
       <div className="pane-title">新建转出</div>
       <FilePicker chosen={files.map((f) => f.archiveNo)} onAdd={(f) => setFiles((x) => [...x, f])} />
-      {files.length > 0 ? (
-        <ul className="ld-scans" data-testid="ld-transfer-files">
-          {files.map((f) => (
-            <li key={f.archiveNo}>
-              <span className="mono">{f.archiveNo}</span> {f.name}（{f.volumes} 卷）
-              <button type="button" className="btn btn-link" onClick={() => setFiles((x) => x.filter((y) => y.archiveNo !== f.archiveNo))}>
-                移除
-              </button>
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      <RemovableList
+        items={files}
+        keyOf={(f) => f.archiveNo}
+        render={(f) => (
+          <>
+            <span className="mono">{f.archiveNo}</span> {f.name}（{f.volumes} 卷）
+          </>
+        )}
+        onRemove={(f) => setFiles((x) => x.filter((y) => y.archiveNo !== f.archiveNo))}
+        testId="ld-transfer-files"
+      />
       <div className="form-grid">
         <Field label="接收单位" htmlFor="ld-transfer-unit" required>
           <input id="ld-transfer-unit" value={receiverUnit} onChange={(e) => setReceiverUnit(e.target.value)} maxLength={100} data-testid="ld-transfer-unit" />

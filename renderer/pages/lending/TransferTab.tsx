@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { call } from '../../api/client';
 import { FormError } from '../../components/FormError';
 import { Pager } from '../../components/Pager';
-import { DocumentDialog } from './DocumentDialog';
+import { DocumentDialog } from '../../components/documents/DocumentDialog';
 import { TransferForm } from './TransferForm';
 import { useLoad } from './useLoad';
 

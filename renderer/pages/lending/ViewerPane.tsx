@@ -10,7 +10,7 @@ import { BusyButton } from '../../components/BusyButton';
 import { FormError } from '../../components/FormError';
 import { useAction } from '../../hooks/useAction';
 import { useKeyDown } from '../../hooks/useKeyDown';
-import { DocumentDialog } from './DocumentDialog';
+import { DocumentDialog } from '../../components/documents/DocumentDialog';
 import { flattenPages, watermarkTiles } from './viewPages';
 
 export function ViewerPane({ session, active }: { session: ViewSession; active: boolean }) {

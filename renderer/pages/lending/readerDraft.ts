@@ -1,16 +1,10 @@
 /** A reader (查阅人) as typed into the request form, checked live like the services will check it. */
 import { checkIdNumber, normaliseIdNumber } from '../../../shared/idNumber';
-import { DIRECT_RELATIONS, type LendingReader, type ReaderRelation } from '../../../shared/lendingTypes';
+import { DIRECT_RELATIONS, type LendingReader } from '../../../shared/lendingTypes';
 
-export interface ReaderDraft {
+/** key: a stable React key while readers are added and removed. */
+export interface ReaderDraft extends LendingReader {
   key: number;
-  name: string;
-  idNumber: string;
-  unit: string;
-  post: string;
-  political: string;
-  contact: string;
-  relation: ReaderRelation;
 }
 
 let nextKey = 1;

@@ -2,7 +2,7 @@
  * 新建密集架: what the one form will create before it is sent — shelf count and capacity — and the
  * field problems in Chinese, so the clerk sees "720 层，约 21,600 卷" while typing.
  */
-import type { ShelvingUnit } from '../../../shared/storageTypes';
+import type { ShelvingUnit, UnitSpec } from '../../../shared/storageTypes';
 
 export interface UnitDraft {
   name: string;
@@ -31,15 +31,7 @@ export interface UnitCheck {
   errors: Partial<Record<keyof UnitDraft, string>>;
   preview: UnitPreview | null;
   /** The unitCreate input once there are no errors. */
-  input: {
-    name: string;
-    rows: number;
-    sections: number;
-    shelves: number;
-    sides: 'A' | 'AB';
-    shelfWidthMm: number | null;
-    shelfCapacityVolumes: number | null;
-  } | null;
+  input: UnitSpec | null;
 }
 
 /** A whole number from what was typed (full-width digits accepted), or null. */

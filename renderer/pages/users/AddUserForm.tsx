@@ -2,12 +2,11 @@
 import { useState } from 'react';
 import { call } from '../../api/client';
 import { ROLE_LABELS, ROLES, type Role } from '../../../shared/roles';
-import { BusyButton } from '../../components/BusyButton';
 import { Field } from '../../components/Field';
-import { FormError } from '../../components/FormError';
 import { useAction } from '../../hooks/useAction';
 import { passwordStrength, STRENGTH_LABELS } from '../../lib/passwordStrength';
 import { toast } from '../../state/toastStore';
+import { FormFooter } from '../../components/FormFooter';
 
 export function AddUserForm({ onDone, onCancel }: { onDone: () => void; onCancel: () => void }) {
   const [name, setName] = useState('');
@@ -71,15 +70,7 @@ export function AddUserForm({ onDone, onCancel }: { onDone: () => void; onCancel
           显示密码
         </label>
       </Field>
-      <FormError message={action.error} />
-      <div className="form-actions">
-        <BusyButton type="submit" primary busy={action.busy} busyText="正在保存…" data-testid="user-save">
-          保存
-        </BusyButton>
-        <button type="button" className="btn" onClick={onCancel}>
-          取消
-        </button>
-      </div>
+      <FormFooter action={action} submitLabel="保存" busyText="正在保存…" submitTestId="user-save" onCancel={onCancel} />
     </form>
   );
 }

@@ -2,12 +2,11 @@
 import { useState } from 'react';
 import { call } from '../../api/client';
 import type { User } from '../../../shared/types';
-import { BusyButton } from '../../components/BusyButton';
-import { FormError } from '../../components/FormError';
 import { PasswordFields } from '../../components/PasswordFields';
 import { useAction } from '../../hooks/useAction';
 import { newPasswordProblem } from '../../lib/passwordStrength';
 import { toast } from '../../state/toastStore';
+import { FormFooter } from '../../components/FormFooter';
 
 interface ResetPasswordFormProps {
   user: User;
@@ -45,15 +44,7 @@ export function ResetPasswordForm({ user, enabling, onDone, onCancel }: ResetPas
         请将新密码当面交给本人，并请其登录后自行修改。
       </p>
       <PasswordFields idPrefix="reset" label="新密码" password={password} again={again} onPassword={setPassword} onAgain={setAgain} testIds={{ password: 'reset-password', again: 'reset-password2' }} />
-      <FormError message={action.error} />
-      <div className="form-actions">
-        <BusyButton type="submit" primary busy={action.busy} busyText="正在保存…" data-testid="reset-save">
-          {enabling ? '启用' : '重置密码'}
-        </BusyButton>
-        <button type="button" className="btn" onClick={onCancel}>
-          取消
-        </button>
-      </div>
+      <FormFooter action={action} submitLabel={enabling ? '启用' : '重置密码'} busyText="正在保存…" submitTestId="reset-save" onCancel={onCancel} />
     </form>
   );
 }

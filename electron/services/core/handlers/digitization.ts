@@ -1,5 +1,5 @@
 /** Digitization: volumes, the page strip, background jobs, the item list and exports. */
-import fs from 'node:fs';
+import { isReadableDir } from '../../fsChecks';
 import { AppError } from '../../../../shared/errors';
 import { checkPageSequence, volumePageCount } from '../../../../shared/pageCounting';
 import * as gq from '../../db/queries/pages';
@@ -30,14 +30,7 @@ function jobContext(ctx: CallContext): DomainContext {
 }
 
 function readableDir(dir: string): void {
-  let ok: boolean;
-  try {
-    ok = fs.statSync(dir).isDirectory();
-    fs.accessSync(dir, fs.constants.R_OK);
-  } catch {
-    ok = false;
-  }
-  if (!ok) throw new AppError('VALIDATION', `无法读取文件夹 ${dir}。请确认它存在且本程序有权限读取。`, { field: 'dir' });
+  if (!isReadableDir(dir)) throw new AppError('VALIDATION', `无法读取文件夹 ${dir}。请确认它存在且本程序有权限读取。`, { field: 'dir' });
 }
 
 export const digitizationHandlers: HandlerMap<

@@ -53,14 +53,7 @@ function toBatch(r: BatchRow): IntakeBatch {
   };
 }
 
-export interface BatchFields {
-  enterprise: string;
-  contact: string;
-  contactPhone: string;
-  deliveredBy: string;
-  deliveredOn: string;
-  note: string;
-}
+export type BatchFields = Pick<IntakeBatch, 'enterprise' | 'contact' | 'contactPhone' | 'deliveredBy' | 'deliveredOn' | 'note'>;
 
 export interface BatchFilters {
   status?: IntakeBatchStatus | undefined;

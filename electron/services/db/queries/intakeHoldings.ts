@@ -1,5 +1,5 @@
 /** SQL intake needs on the shared holdings (003): sequences, archive files, receipts. */
-import type { BatchFile } from '../../../../shared/intakeTypes';
+import type { BatchFile, ReceiptInfo } from '../../../../shared/intakeTypes';
 import type { Reader, SqlValue, Tx } from '../../store/api';
 
 export function lastSeqs(db: Reader): Map<number, number> {
@@ -99,20 +99,8 @@ export function filesOfBatch(db: Reader, batchId: number): BatchFile[] {
 
 // ── receipts ──
 
-export interface ReceiptRow {
-  id: number;
-  kind: 'intake' | 'transfer_out';
-  refId: number;
-  reference: string;
-  counterparty: string;
-  numberRange: string;
-  persons: number;
-  volumes: number;
-  sentOn: string;
-  returnedOn: string | null;
-  returnedNote: string;
-  documentId: number | null;
-}
+/** A receipt as stored; how long it has been out is worked out by the caller against today. */
+export type ReceiptRow = Omit<ReceiptInfo, 'daysOutstanding' | 'overdue'>;
 
 const RECEIPT_SELECT = `
   SELECT rc.id, rc.kind, rc.ref_id AS refId, COALESCE(b.batch_no, '') AS reference, rc.counterparty, rc.number_range AS numberRange,

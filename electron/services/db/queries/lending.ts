@@ -1,4 +1,5 @@
 /** SQL for lending requests (查借阅申请): the request row, its readers, its files and their loans, approvals. */
+import type { LendingReader } from '../../../../shared/lendingTypes';
 import type { Reader, Tx } from '../../store/api';
 
 export interface RequestRow {
@@ -46,23 +47,11 @@ export function nextRequestSeq(db: Reader, year: number): number {
   return (db.get<{ n: number | null }>('SELECT max(seq) AS n FROM lending_requests WHERE year = ?', [year])?.n ?? 0) + 1;
 }
 
-export interface NewRequest {
-  requestNo: string;
-  year: number;
-  seq: number;
-  type: string;
-  purpose: string;
-  purposeOther: string;
-  unit: string;
-  letterNo: string;
-  periodFrom: string;
-  periodTo: string;
-  note: string;
-  levelsRequired: number;
-  enteredBy: number;
-  enteredByName: string;
-  at: string;
-}
+/** The fields a new request is entered with; status, approval and closing come later. */
+export type NewRequest = Pick<
+  RequestRow,
+  'requestNo' | 'type' | 'purpose' | 'purposeOther' | 'unit' | 'letterNo' | 'periodFrom' | 'periodTo' | 'note' | 'levelsRequired' | 'enteredBy' | 'enteredByName'
+> & { year: number; seq: number; at: string };
 
 export function insertRequest(tx: Tx, r: NewRequest): number {
   return tx.run(
@@ -86,15 +75,8 @@ export function setRequestState(
 }
 
 // ── readers ──
-export interface ReaderRow {
-  name: string;
-  idNumber: string;
-  unit: string;
-  post: string;
-  political: string;
-  contact: string;
-  relation: string;
-}
+/** The relation is stored as text; the caller narrows it to ReaderRelation. */
+export type ReaderRow = Omit<LendingReader, 'relation'> & { relation: string };
 
 export function readersOf(db: Reader, requestId: number): ReaderRow[] {
   return db.all<ReaderRow>(

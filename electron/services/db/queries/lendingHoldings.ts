@@ -1,17 +1,9 @@
 /** SQL lending reads from the holdings: files to request, their catalogued classes, scanned pages. */
+import type { LendableFile } from '../../../../shared/lendingTypes';
 import type { Reader } from '../../store/api';
 
-export interface HeldFileRow {
-  fileId: number;
-  personId: number;
-  archiveNo: string;
-  name: string;
-  idNumber: string;
-  community: string;
-  volumes: number;
-  pages: number;
-  status: 'held' | 'on_loan' | 'digitizing' | 'transferred_out';
-}
+/** A held file as read; the request form's classes and scanned pages are added by the caller. */
+export type HeldFileRow = Omit<LendableFile, 'classes' | 'digitalPages'>;
 
 const SELECT_FILE = `SELECT f.id AS fileId, p.id AS personId, f.archive_no AS archiveNo, p.name, p.id_number AS idNumber,
   c.name AS community, f.volumes, f.pages, f.status

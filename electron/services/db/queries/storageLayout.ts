@@ -1,5 +1,5 @@
 /** SQL for the storage layout: rooms, shelving units (密集架), shelves, and the storage settings row. */
-import type { Room, RoomKind, Side } from '../../../../shared/storageTypes';
+import type { Room, RoomKind, Shelf, Side } from '../../../../shared/storageTypes';
 import type { Reader, Tx } from '../../store/api';
 
 interface RoomRow {
@@ -101,14 +101,7 @@ export function deleteUnit(tx: Tx, unitId: number): void {
   renumberShelves(tx);
 }
 
-export interface NewShelf {
-  row: number;
-  section: number;
-  level: number;
-  side: Side;
-  widthMm: number | null;
-  capacityVolumes: number | null;
-}
+export type NewShelf = Pick<Shelf, 'row' | 'section' | 'level' | 'side' | 'widthMm' | 'capacityVolumes'>;
 
 /** Inserts in chunks of multi-row statements: a 720-shelf unit is a handful of journaled statements. */
 export function insertShelves(tx: Tx, unitId: number, shelves: NewShelf[]): void {

@@ -5,15 +5,13 @@
 import { AppError } from '../../../../shared/errors';
 import type { DocumentInfo } from '../../../../shared/types';
 import * as dq from '../../db/queries/documents';
-import * as fq from '../../db/queries/intakeFindings';
 import * as hq from '../../db/queries/intakeHoldings';
 import type { DomainContext } from '../context';
 import { writeAudited } from '../write';
 import { docSpecs } from './acceptBatch';
 import { requireBatch } from './batches';
-import { DOC_KINDS, discardAll, findingLines, renderBatchDocuments, type BatchDocSpec } from './documents';
-import { intakeSettings } from './settings';
-import * as bq from '../../db/queries/intakeBatches';
+import { DOC_KINDS, discardAll, renderBatchDocuments, type BatchDocSpec } from './documents';
+import { returnNoticeSpec } from './returnBatch';
 
 export async function regenerateDocuments(ctx: DomainContext, batchId: number, signedBy: string): Promise<{ documents: DocumentInfo[]; problems: string[] }> {
   const batch = requireBatch(ctx.store, batchId);
@@ -22,27 +20,7 @@ export async function regenerateDocuments(ctx: DomainContext, batchId: number, s
   if (batch.status === 'accepted') {
     specs = docSpecs(ctx, batch, hq.filesOfBatch(ctx.store, batchId), signedBy, batch.acceptedOn ?? ctx.now().toISOString().slice(0, 10));
   } else if (batch.status === 'returned') {
-    const counts = bq.batchCounts(ctx.store, batchId);
-    specs = [
-      {
-        kind: 'return',
-        doc: {
-          kind: 'return',
-          archiveUnit: intakeSettings(ctx.store).archiveUnit,
-          enterprise: batch.enterprise,
-          batchNo: batch.batchNo,
-          deliveredBy: batch.deliveredBy,
-          deliveredOn: batch.deliveredOn,
-          inspectedBy: signedBy,
-          inspectedOn: batch.returnedOn ?? ctx.now().toISOString().slice(0, 10),
-          persons: counts.persons,
-          volumes: counts.volumes,
-          pages: counts.pages,
-          findings: findingLines(fq.listFindings(ctx.store, { batchId, state: 'open' })),
-          conclusion: batch.returnReason,
-        },
-      },
-    ];
+    specs = [returnNoticeSpec(ctx, batch, signedBy, batch.returnedOn ?? ctx.now().toISOString().slice(0, 10), batch.returnReason)];
   } else {
     throw new AppError('CONFLICT', `批次 ${batch.batchNo} 尚未退回或接收，还没有文书可生成。`);
   }

@@ -1,39 +1,19 @@
 /** 退回: a delivery that failed inspection goes back to the enterprise with a 退回通知 listing the findings. */
 import type { DocumentInfo } from '../../../../shared/types';
-import type { ReturnResult } from '../../../../shared/intakeTypes';
+import type { IntakeBatch, ReturnResult } from '../../../../shared/intakeTypes';
 import * as bq from '../../db/queries/intakeBatches';
 import * as fq from '../../db/queries/intakeFindings';
 import type { DomainContext } from '../context';
 import { writeAudited } from '../write';
 import { requireBatch, requireOpenBatch } from './batches';
-import { discardAll, findingLines, renderBatchDocuments } from './documents';
+import { discardAll, findingLines, renderBatchDocuments, type BatchDocSpec } from './documents';
 import { intakeSettings } from './settings';
 
 export async function returnBatch(ctx: DomainContext, batchId: number, reason: string, inspectedBy: string): Promise<ReturnResult> {
   const batch = requireOpenBatch(ctx.store, batchId);
   const counts = bq.batchCounts(ctx.store, batchId);
-  const findings = fq.listFindings(ctx.store, { batchId, state: 'all' });
   const today = ctx.now().toISOString().slice(0, 10);
-  const docs = await renderBatchDocuments(ctx, batch, [
-    {
-      kind: 'return',
-      doc: {
-        kind: 'return',
-        archiveUnit: intakeSettings(ctx.store).archiveUnit,
-        enterprise: batch.enterprise,
-        batchNo: batch.batchNo,
-        deliveredBy: batch.deliveredBy,
-        deliveredOn: batch.deliveredOn,
-        inspectedBy,
-        inspectedOn: today,
-        persons: counts.persons,
-        volumes: counts.volumes,
-        pages: counts.pages,
-        findings: findingLines(findings.filter((f) => f.state === 'open')),
-        conclusion: reason,
-      },
-    },
-  ]);
+  const docs = await renderBatchDocuments(ctx, batch, [returnNoticeSpec(ctx, batch, inspectedBy, today, reason)]);
   try {
     return writeAudited(ctx, (tx) => {
       requireOpenBatch(tx, batchId);
@@ -54,4 +34,27 @@ export async function returnBatch(ctx: DomainContext, batchId: number, reason: s
     discardAll(docs);
     throw err;
   }
+}
+
+/** The 退回通知: the delivery, who inspected it and when, the findings still open and the reason. */
+export function returnNoticeSpec(ctx: DomainContext, batch: IntakeBatch, inspectedBy: string, inspectedOn: string, conclusion: string): BatchDocSpec {
+  const counts = bq.batchCounts(ctx.store, batch.id);
+  return {
+    kind: 'return',
+    doc: {
+      kind: 'return',
+      archiveUnit: intakeSettings(ctx.store).archiveUnit,
+      enterprise: batch.enterprise,
+      batchNo: batch.batchNo,
+      deliveredBy: batch.deliveredBy,
+      deliveredOn: batch.deliveredOn,
+      inspectedBy,
+      inspectedOn,
+      persons: counts.persons,
+      volumes: counts.volumes,
+      pages: counts.pages,
+      findings: findingLines(fq.listFindings(ctx.store, { batchId: batch.id, state: 'open' })),
+      conclusion,
+    },
+  };
 }

@@ -11,7 +11,7 @@ import * as bq from '../../db/queries/intakeBatches';
 import * as fq from '../../db/queries/intakeFindings';
 import * as rq from '../../db/queries/intakeRoster';
 import { checkRoster, type Finding } from '../../intake/check';
-import { FIELD_LABELS, readRoster, type RosterReadResult } from '../../intake/roster';
+import { FIELD_LABELS, readRoster, rosterRowOf, type RosterReadResult } from '../../intake/roster';
 import type { DomainContext } from '../context';
 import { writeAudited } from '../write';
 import { requireBatch, requireOpenBatch } from './batches';
@@ -93,23 +93,14 @@ export async function importRoster(ctx: DomainContext, batchId: number, file: st
     const stored = checked.rows.map((cr, i) => {
       const r = cr.row;
       const values: rq.NewRosterRow = {
+        ...rosterRowOf(r),
         position: i + 1,
-        sheet: r.sheet,
-        row: r.row,
-        name: r.name,
-        idText: r.idText,
-        idNumeric: r.idNumeric,
-        idFormula: r.idFormula,
         matchId: cr.matchId,
         idValid: cr.idValid,
-        county: r.county,
-        town: r.town,
-        community: r.community,
         communityId: places.match(r.town, r.community)?.id ?? null,
+        // Counts the check could read are stored as plain numbers; the rest as typed.
         volumesText: cr.volumes === null ? r.volumesText : String(cr.volumes),
         pagesText: cr.pages === null ? r.pagesText : String(cr.pages),
-        other: r.other,
-        remarks: r.remarks,
       };
       return { id: rq.insertRosterRow(tx, batchId, values), row: r.row, idText: r.idText, matchId: cr.matchId, name: r.name };
     });

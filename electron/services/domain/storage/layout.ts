@@ -1,6 +1,6 @@
 /** Rooms and shelving units: create a whole unit from one form (every shelf generated), delete only when empty. */
 import { AppError } from '../../../../shared/errors';
-import type { Room, RoomKind, ShelvingUnit, Side } from '../../../../shared/storageTypes';
+import type { Room, RoomKind, ShelvingUnit, Side, UnitSpec } from '../../../../shared/storageTypes';
 import * as q from '../../db/queries/storageLayout';
 import * as sq from '../../db/queries/storageStocktake';
 import type { Reader } from '../../store/api';
@@ -60,15 +60,8 @@ export function checkShelfSize(r: Reader, widthMm: number | null, capacityVolume
   return null;
 }
 
-export interface UnitForm {
+export interface UnitForm extends UnitSpec {
   roomId: number;
-  name: string;
-  rows: number;
-  sections: number;
-  shelves: number;
-  sides: 'A' | 'AB';
-  shelfWidthMm: number | null;
-  shelfCapacityVolumes: number | null;
 }
 
 export function createUnit(ctx: DomainContext, f: UnitForm): ShelvingUnit {

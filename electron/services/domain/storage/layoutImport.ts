@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import { AppError } from '../../../../shared/errors';
-import type { LayoutImportPreview, LayoutImportProblem, Side } from '../../../../shared/storageTypes';
+import type { LayoutImportPreview, LayoutImportProblem } from '../../../../shared/storageTypes';
 import * as q from '../../db/queries/storageLayout';
 import type { Reader } from '../../store/api';
 import type { DomainContext } from '../context';
@@ -27,16 +27,11 @@ const COLUMNS = {
 } as const;
 type Col = keyof typeof COLUMNS;
 
-interface LayoutRow {
+/** One line of the layout file: where the shelf goes, and the shelf itself. */
+interface LayoutRow extends q.NewShelf {
   line: number;
   room: string;
   unit: string;
-  row: number;
-  section: number;
-  level: number;
-  side: Side;
-  widthMm: number | null;
-  capacityVolumes: number | null;
 }
 
 export function layoutBytes(input: { file?: string | undefined; base64?: string | undefined }): Buffer {

@@ -41,20 +41,11 @@ export interface IntakeCheckOptions {
   onProgress?: (p: { phase: CheckPhase; done: number; total: number }) => void;
 }
 
-export interface PageSummary {
-  position: number;
+/** A checked page as reported: the record's findings, with the file as its path. */
+export type PageSummary = Pick<PageRecord, 'position' | 'tiffPage' | 'status' | 'sha256' | 'width' | 'height' | 'dpi' | 'blank' | 'skewDegrees' | 'printedNumber'> & {
   file: string;
-  tiffPage: number;
-  status: PageRecord['status'];
   format: string;
-  sha256: string;
-  width: number;
-  height: number;
-  dpi: number | null;
-  blank: boolean | null;
-  skewDegrees: number | null;
-  printedNumber: number | null;
-}
+};
 
 export interface FolderSummary {
   folder: string;

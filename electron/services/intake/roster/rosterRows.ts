@@ -103,3 +103,22 @@ export function readRows(grid: Grid, mapping: ColumnMapping): SheetRows {
   }
   return { rows, title, footer: null };
 }
+
+/** Just the roster fields of a row that carries more (a stored row with its id, match and place). */
+export function rosterRowOf(r: RosterRow): RosterRow {
+  return {
+    sheet: r.sheet,
+    row: r.row,
+    name: r.name,
+    idText: r.idText,
+    idNumeric: r.idNumeric,
+    idFormula: r.idFormula,
+    county: r.county,
+    town: r.town,
+    community: r.community,
+    volumesText: r.volumesText,
+    pagesText: r.pagesText,
+    other: r.other,
+    remarks: r.remarks,
+  };
+}

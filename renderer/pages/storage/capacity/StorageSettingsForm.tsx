@@ -5,12 +5,11 @@
 import { useState } from 'react';
 import type { StorageSettings } from '../../../../shared/storageTypes';
 import { call } from '../../../api/client';
-import { BusyButton } from '../../../components/BusyButton';
 import { Field } from '../../../components/Field';
-import { FormError } from '../../../components/FormError';
 import { KeyboardForm } from '../../../components/KeyboardForm';
 import { useAction } from '../../../hooks/useAction';
 import { parseDecimal, parseWhole } from '../unitPreview';
+import { FormFooter } from '../../../components/FormFooter';
 
 export function StorageSettingsForm({ settings, onSaved, onClose }: { settings: StorageSettings; onSaved: (s: StorageSettings) => void; onClose: () => void }) {
   const [thickness, setThickness] = useState(String(settings.defaultVolumeThicknessMm));
@@ -68,15 +67,7 @@ export function StorageSettingsForm({ settings, onSaved, onClose }: { settings: 
       <Field label="现有专职管理人员（人）" htmlFor="st-set-keepers">
         <input id="st-set-keepers" value={keepers} onChange={(e) => setKeepers(e.target.value)} inputMode="numeric" data-testid="settings-keepers" />
       </Field>
-      <FormError message={action.error} />
-      <div className="form-actions">
-        <BusyButton type="submit" primary busy={action.busy} data-testid="settings-save">
-          保存
-        </BusyButton>
-        <button type="button" className="btn" onClick={onClose}>
-          取消
-        </button>
-      </div>
+      <FormFooter action={action} submitLabel="保存" submitTestId="settings-save" onCancel={onClose} />
     </KeyboardForm>
   );
 }

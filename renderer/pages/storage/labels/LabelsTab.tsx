@@ -13,7 +13,7 @@ import { FormError } from '../../../components/FormError';
 import { useAction } from '../../../hooks/useAction';
 import { useCommunities } from '../../../state/communitiesStore';
 import { useStorage } from '../../../state/storageStore';
-import { DocumentViewer } from '../DocumentViewer';
+import { DocumentDialog } from '../../../components/documents/DocumentDialog';
 import { etaText, expandRange, MAX_LABEL_FILES, parseArchiveList } from '../labelSelection';
 import { LabelGridForm } from './LabelGridForm';
 import { resolveArchiveNos, resolveCommunity, type Resolved } from './resolveFiles';
@@ -205,7 +205,7 @@ export function LabelsTab({ canWrite }: { canWrite: boolean }) {
           <p className="muted">每列一张，标明位置、所存档号起止和社区。</p>
         </div>
       </div>
-      {docId !== null ? <DocumentViewer documentId={docId} onClose={() => setDocId(null)} /> : null}
+      {docId !== null ? <DocumentDialog documentId={docId} onClose={() => setDocId(null)} /> : null}
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { FileStatus, LocateHit } from '../../../../shared/storageTypes';
 import { call } from '../../../api/client';
 import { FormError } from '../../../components/FormError';
+import { ScanInput } from '../../../components/ScanInput';
 import { useAction } from '../../../hooks/useAction';
 import { useStorage } from '../../../state/storageStore';
 import { normalizeScan, QUERY_KIND_LABEL, queryKind } from '../scanCode';
@@ -44,22 +45,16 @@ export function LocateTab({ active }: { active: boolean }) {
   return (
     <div className="st-locate">
       <div className="st-locate-bar">
-        <input
+        <ScanInput
           ref={box}
           type="search"
           className="search-input st-big-input"
           placeholder="姓名、身份证号或档号（可扫码）"
           value={query}
           onChange={(e) => setQuery(e.target.value)}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter' && !e.nativeEvent.isComposing) {
-              e.preventDefault();
-              search();
-            }
-          }}
+          onScan={search}
           aria-label="查找档案位置"
           data-testid="locate-query"
-          autoComplete="off"
         />
         <button type="button" className="btn btn-primary" onClick={search} disabled={action.busy} data-testid="locate-search">
           查找

@@ -11,7 +11,7 @@ import { FormError } from '../../../components/FormError';
 import { useAction } from '../../../hooks/useAction';
 import { useStorage } from '../../../state/storageStore';
 import { toast } from '../../../state/toastStore';
-import { DocumentViewer } from '../DocumentViewer';
+import { DocumentDialog } from '../../../components/documents/DocumentDialog';
 
 export const RUN_CHANGE_LABEL: Record<PlanRun['change'], string> = { new: '新排', extended: '顺延', relocated: '整段迁移', unchanged: '不变' };
 
@@ -140,7 +140,7 @@ export function PlacementTab({ canWrite }: { canWrite: boolean }) {
           ) : null}
         </div>
       ) : null}
-      {docId !== null ? <DocumentViewer documentId={docId} onClose={() => setDocId(null)} /> : null}
+      {docId !== null ? <DocumentDialog documentId={docId} onClose={() => setDocId(null)} /> : null}
     </div>
   );
 }

@@ -10,7 +10,7 @@ import { Field } from '../../../components/Field';
 import { FormError } from '../../../components/FormError';
 import { PathInput } from '../../../components/PathInput';
 import { useAction } from '../../../hooks/useAction';
-import { bytesToBase64 } from '../bytes';
+import { bytesToBase64 } from '../../../components/documents/documentBytes';
 
 type Source = { file: string } | { base64: string };
 

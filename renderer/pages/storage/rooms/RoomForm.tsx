@@ -2,12 +2,11 @@
 import { useState } from 'react';
 import { ROOM_KIND_LABEL, type Room, type RoomKind } from '../../../../shared/storageTypes';
 import { call } from '../../../api/client';
-import { BusyButton } from '../../../components/BusyButton';
 import { Field } from '../../../components/Field';
-import { FormError } from '../../../components/FormError';
 import { KeyboardForm } from '../../../components/KeyboardForm';
 import { useAction } from '../../../hooks/useAction';
 import { parseDecimal } from '../unitPreview';
+import { FormFooter } from '../../../components/FormFooter';
 
 export function RoomForm({ room, onSaved, onClose }: { room: Room | null; onSaved: (r: Room) => void; onClose: () => void }) {
   const [name, setName] = useState(room?.name ?? '');
@@ -46,15 +45,7 @@ export function RoomForm({ room, onSaved, onClose }: { room: Room | null; onSave
       <Field label="备注" htmlFor="st-room-note">
         <input id="st-room-note" value={note} onChange={(e) => setNote(e.target.value)} maxLength={200} autoComplete="off" data-testid="room-note" />
       </Field>
-      <FormError message={action.error} />
-      <div className="form-actions">
-        <BusyButton type="submit" primary busy={action.busy} data-testid="room-save">
-          保存
-        </BusyButton>
-        <button type="button" className="btn" onClick={onClose}>
-          取消
-        </button>
-      </div>
+      <FormFooter action={action} submitLabel="保存" submitTestId="room-save" onCancel={onClose} />
     </KeyboardForm>
   );
 }

@@ -12,7 +12,7 @@ import { useKeyDown } from '../../../hooks/useKeyDown';
 import { isNewKey } from '../../../lib/keys';
 import { FALLBACK_THICKNESS_MM, useStorage } from '../../../state/storageStore';
 import { toast } from '../../../state/toastStore';
-import { DocumentViewer } from '../DocumentViewer';
+import { DocumentDialog } from '../../../components/documents/DocumentDialog';
 import { LayoutImport } from './LayoutImport';
 import { RoomForm } from './RoomForm';
 import { UnitForm } from './UnitForm';
@@ -216,7 +216,7 @@ export function RoomsTab({ canWrite, active }: { canWrite: boolean; active: bool
           />
         </Modal>
       ) : null}
-      {dialog?.kind === 'doc' ? <DocumentViewer documentId={dialog.id} onClose={close} /> : null}
+      {dialog?.kind === 'doc' ? <DocumentDialog documentId={dialog.id} onClose={close} /> : null}
     </div>
   );
 }

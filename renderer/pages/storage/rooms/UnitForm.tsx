@@ -5,12 +5,11 @@
 import { useState } from 'react';
 import type { Room, ShelvingUnit } from '../../../../shared/storageTypes';
 import { call } from '../../../api/client';
-import { BusyButton } from '../../../components/BusyButton';
 import { Field } from '../../../components/Field';
-import { FormError } from '../../../components/FormError';
 import { KeyboardForm } from '../../../components/KeyboardForm';
 import { useAction } from '../../../hooks/useAction';
 import { checkUnit, EMPTY_UNIT, previewText, type UnitDraft } from '../unitPreview';
+import { FormFooter } from '../../../components/FormFooter';
 
 interface UnitFormProps {
   room: Room;
@@ -78,15 +77,7 @@ export function UnitForm({ room, thicknessMm, suggestedName, onSaved, onClose }:
       <div className="st-unit-preview field-wide" data-testid="unit-preview" aria-live="polite">
         {p && check.input ? previewText(check.input.rows, check.input.sections, check.input.shelves, check.input.sides, p, draft.measure === 'width') : '填写列、节、层数和容量后，这里显示将生成的层数和总容量。'}
       </div>
-      <FormError message={action.error} />
-      <div className="form-actions">
-        <BusyButton type="submit" primary busy={action.busy} busyText="正在生成…" data-testid="unit-save">
-          生成密集架
-        </BusyButton>
-        <button type="button" className="btn" onClick={onClose}>
-          取消
-        </button>
-      </div>
+      <FormFooter action={action} submitLabel="生成密集架" busyText="正在生成…" submitTestId="unit-save" onCancel={onClose} />
     </KeyboardForm>
   );
 }

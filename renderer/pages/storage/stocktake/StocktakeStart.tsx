@@ -2,12 +2,11 @@
 import { useState } from 'react';
 import type { ShelvingUnit, Stocktake } from '../../../../shared/storageTypes';
 import { call } from '../../../api/client';
-import { BusyButton } from '../../../components/BusyButton';
 import { Field } from '../../../components/Field';
-import { FormError } from '../../../components/FormError';
 import { KeyboardForm } from '../../../components/KeyboardForm';
 import { useAction } from '../../../hooks/useAction';
 import { parseRowRange } from './rowRange';
+import { FormFooter } from '../../../components/FormFooter';
 
 export function StocktakeStart({ units, onStarted, onClose }: { units: ShelvingUnit[]; onStarted: (s: Stocktake) => void; onClose: () => void }) {
   const [unitId, setUnitId] = useState<number | null>(units[0]?.id ?? null);
@@ -44,15 +43,7 @@ export function StocktakeStart({ units, onStarted, onClose }: { units: ShelvingU
       <Field label="说明" htmlFor="st-take-title" wide>
         <input id="st-take-title" value={title} onChange={(e) => setTitle(e.target.value)} maxLength={60} placeholder="如：2026 年第四季度盘点" data-testid="stocktake-title" />
       </Field>
-      <FormError message={action.error} />
-      <div className="form-actions">
-        <BusyButton type="submit" primary busy={action.busy} data-testid="stocktake-start">
-          开始盘点
-        </BusyButton>
-        <button type="button" className="btn" onClick={onClose}>
-          取消
-        </button>
-      </div>
+      <FormFooter action={action} submitLabel="开始盘点" submitTestId="stocktake-start" onCancel={onClose} />
     </KeyboardForm>
   );
 }

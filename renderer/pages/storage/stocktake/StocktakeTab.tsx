@@ -14,7 +14,7 @@ import { countOutcomes, OUTCOME_LABEL, outcomeTone, progressText, stepShelf } fr
 import { useStocktake } from '../../../state/storageStocktake';
 import { useStorage } from '../../../state/storageStore';
 import { formatDateTime } from '../../../lib/format';
-import { DocumentViewer } from '../DocumentViewer';
+import { DocumentDialog } from '../../../components/documents/DocumentDialog';
 import { UnitDiagram } from '../locate/UnitDiagram';
 import { ScanBox } from './ScanBox';
 import { StocktakeReportView } from './StocktakeReportView';
@@ -217,7 +217,7 @@ export function StocktakeTab({ canWrite, active }: { canWrite: boolean; active: 
           />
         </Modal>
       ) : null}
-      {docId !== null ? <DocumentViewer documentId={docId} onClose={() => setDocId(null)} /> : null}
+      {docId !== null ? <DocumentDialog documentId={docId} onClose={() => setDocId(null)} /> : null}
     </div>
   );
 }
