@@ -11,6 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { cer, generatePage, type PageNumberPlace, type PageNumberStyle, type PageVariant } from '../../bench/fixtures/generatePages';
 import { createOcrPool } from '../../electron/services/digitization/ocr/pool';
 import { createTesseractWorker, OCR_LANGS, resolveLangPath } from '../../electron/services/digitization/ocr/tessdata';
+import { textPage } from '../digitization/fixtures';
 import { tempDir } from '../helpers/temp';
 
 /** Measured: 0–0.6% on these pages (see bench/ocr.ts for full pages); the bound leaves room for noise. */
@@ -125,6 +126,15 @@ describe('orientation', () => {
       const r = await pool.detectOrientation(await halfGrey(page.jpeg));
       expect(r.rotation, JSON.stringify(variant)).toBe(rotation);
       expect(r.confidence).toBeGreaterThan(50);
+    }
+  });
+
+  it('turns Latin pages by the whole line read in English: a capital title upside down reads as well as upright in Chinese', async () => {
+    const page = await textPage({ title: 'PAGE ONE', lines: ['The first page of the file'], pageNo: 1 });
+    const wage = await textPage({ title: 'WAGE RECORD', lines: ['Monthly wage 62 yuan', 'Approved 1980.7.1'], pageNo: 3 });
+    for (const [png, turn] of [[page, 0], [page, 180], [wage, 0], [wage, 180]] as const) {
+      const turned = await sharp(png).rotate(turn).png().toBuffer();
+      expect((await pool.detectOrientation(await halfGrey(turned))).rotation, `${turn}`).toBe(turn);
     }
   });
 

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Imaging, IngestedPage, IngestFailure, OcrEngine, SourceSpec } from '../ports';
-import { decodeFile } from './decode';
+import { decodeFile, type DecodedPage } from './decode';
 import { naturalCompare } from './naturalSort';
 import { processPage, reprocess } from './process';
 import { scannerStatus, scanPages } from './sane';
@@ -54,11 +54,17 @@ async function* rawFiles(spec: SourceSpec, signal: AbortSignal): AsyncGenerator<
   }
 }
 
-async function* ingest(spec: SourceSpec, signal: AbortSignal, ocr: OcrEngine | null, onTotal: (n: number | null) => void): AsyncGenerator<IngestedPage | IngestFailure> {
+/**
+ * Pages processed at once. Processing waits for the OCR pool (the orientation line) while the
+ * pool's slots finish page recognitions; with the next page decoding and being analysed meanwhile,
+ * the pool never runs dry for want of imported pages (one at a time, imaging was the bottleneck).
+ */
+const PAGES_AHEAD = 2;
+
+/** Every page of the source, decoded from its file but not processed, or a failure. */
+async function* sourcePages(spec: SourceSpec, signal: AbortSignal, onTotal: (n: number | null) => void): AsyncGenerator<DecodedPage | IngestFailure> {
   let total = spec.kind === 'files' ? spec.files.length : spec.kind === 'upload' ? 1 : null;
   onTotal(total);
-  // An OCR engine that fails (e.g. missing language data) must not fail the page: it stays unturned.
-  const detect = ocr ? (png: Buffer) => ocr.detectOrientation(png).catch(() => ({ rotation: 0 as const, confidence: 0 })) : null;
   for await (const file of rawFiles(spec, signal)) {
     if (!file.ok) {
       yield file;
@@ -69,18 +75,65 @@ async function* ingest(spec: SourceSpec, signal: AbortSignal, ocr: OcrEngine | n
       if (signal.aborted) return;
       // A multi-page file holds more pages than the file count promised.
       if (k++ > 0 && total !== null) onTotal(++total);
-      if (!page.ok) {
-        yield page;
-        continue;
-      }
-      try {
-        const processed = await processPage(page.original, page.dpi, detect);
-        yield { ok: true, source: page.source, original: page.original, processed };
-      } catch {
-        yield { ok: false, source: page.source, message: '无法处理该页图像：文件已损坏或不完整。请重新扫描该页。' };
-      }
+      yield page;
     }
   }
+}
+
+/**
+ * `start` run on up to `limit` items of `source` at once, results yielded in source order, each
+ * as soon as it and those before it are done (a watched folder's page is not held back waiting
+ * for the next scan). `start` must not reject.
+ */
+async function* inOrderAhead<T, R>(source: AsyncIterable<T>, limit: number, start: (item: T) => Promise<R>): AsyncGenerator<R> {
+  const it = source[Symbol.asyncIterator]();
+  let next: Promise<IteratorResult<T>> | null = it.next();
+  const running: { result: Promise<R>; settled: boolean }[] = [];
+  const never = new Promise<null>(() => undefined);
+  try {
+    for (;;) {
+      const head = running[0];
+      if (head && (head.settled || next === null || running.length >= limit)) {
+        running.shift();
+        yield await head.result;
+        continue;
+      }
+      if (next === null) return;
+      const got = await Promise.race([next, head ? head.result.then(() => null) : never]);
+      if (got === null) continue; // the head is done: yield it first
+      if (got.done) {
+        next = null;
+        continue;
+      }
+      next = it.next();
+      const entry = { result: start(got.value), settled: false };
+      void entry.result.then(() => (entry.settled = true));
+      running.push(entry);
+    }
+  } finally {
+    // Not awaited: a watched folder's generator may be waiting for a file; it ends on the signal.
+    void it.return?.(undefined);
+  }
+}
+
+function ingest(spec: SourceSpec, signal: AbortSignal, ocr: OcrEngine | null, onTotal: (n: number | null) => void): AsyncGenerator<IngestedPage | IngestFailure> {
+  // An OCR engine that fails (e.g. missing language data) must not fail the page: it stays unturned.
+  const detect = ocr ? (png: Buffer) => ocr.detectOrientation(png).catch(() => ({ rotation: 0 as const, confidence: 0 })) : null;
+  const processOne = async (page: DecodedPage | IngestFailure): Promise<IngestedPage | IngestFailure> => {
+    if (!page.ok) return page;
+    try {
+      const processed = await processPage(page.original, page.dpi, detect);
+      return { ok: true, source: page.source, original: page.original, processed };
+    } catch {
+      return { ok: false, source: page.source, message: '无法处理该页图像：文件已损坏或不完整。请重新扫描该页。' };
+    }
+  };
+  return (async function* () {
+    for await (const result of inOrderAhead(sourcePages(spec, signal, onTotal), PAGES_AHEAD, processOne)) {
+      if (signal.aborted) return;
+      yield result;
+    }
+  })();
 }
 
 export function createImaging(): Imaging {

@@ -5,29 +5,24 @@
  * from the original with the clerk's overrides in place of the automatic choices.
  */
 import crypto from 'node:crypto';
-import sharp from 'sharp';
+import sharp, { type Sharp } from 'sharp';
 import type { ProcessedImage, Rotation } from '../ports';
-import { analysePage } from './analysis/analysePage';
+import { toPgm } from '../ocr/pgm';
+import { analysePage, type PageAnalysis } from './analysis/analysePage';
 import { withoutBackground, type Grey } from './borders';
 import { findCropBox, type Box } from './crop';
-import { LIMITS } from './decode';
+import { analysisCopy, decodeRgb, greyOf, shrinkGrey, WHITE, withChannels, type Decoded } from './pageImage';
 import { measureSkew } from './skew';
 import { MIN_DPI, stepOf, type Step } from './steps';
 
 export type { Step } from './steps';
 
-export type DetectOrientation = (greyPng: Buffer) => Promise<{ rotation: Rotation; confidence: number }>;
+/** `grey`: the page in greyscale at about 150 dpi, as binary PGM (ocr/pgm.ts). */
+export type DetectOrientation = (grey: Buffer) => Promise<{ rotation: Rotation; confidence: number }>;
 
-const WHITE = { r: 255, g: 255, b: 255 };
 const ANALYSIS_WIDTH = 600;
 /** Smaller angles are not worth a resampling pass (a fraction of a pixel across a page). */
 const MIN_SKEW = 0.05;
-
-interface Decoded {
-  pixels: Buffer;
-  width: number;
-  height: number;
-}
 
 interface Choices {
   rotation: Rotation;
@@ -36,24 +31,23 @@ interface Choices {
   colour: boolean;
 }
 
-async function decode(original: Buffer): Promise<Decoded> {
-  const { data, info } = await sharp(original, { limitInputPixels: LIMITS.maxPixels, failOn: 'truncated' })
-    .rotate() // EXIF orientation first: that is how the device meant the image
-    .flatten({ background: WHITE })
-    .toColourspace('srgb')
-    .raw()
-    .toBuffer({ resolveWithObject: true });
-  return { pixels: data, width: info.width, height: info.height };
+/** The page's judgements from its ~150 dpi copy: analysis, a grey copy, and its 600-px thumbnail with the scanner background painted out. */
+async function look(page: Decoded, dpi: number): Promise<{ analysis: PageAnalysis; grey: Grey; upright: Grey }> {
+  const small = await analysisCopy(page, dpi);
+  const analysis = await analysePage(small.image, small.dpi);
+  const grey = greyOf(small.image);
+  const upright = withoutBackground(await shrinkGrey(grey, ANALYSIS_WIDTH));
+  return { analysis, grey, upright };
 }
 
-function rawInput(d: Decoded) {
-  return sharp(d.pixels, { raw: { width: d.width, height: d.height, channels: 3 } });
+function rawInput(d: { pixels: Buffer; width: number; height: number; channels: 1 | 3 }) {
+  return sharp(d.pixels, { raw: { width: d.width, height: d.height, channels: d.channels } });
 }
 
-/** A small greyscale copy with the scanner background painted out, for skew and blank analysis. */
-async function greyThumb(d: Decoded): Promise<Grey> {
-  const { data, info } = await rawInput(d).resize({ width: ANALYSIS_WIDTH, withoutEnlargement: true }).greyscale().raw().toBuffer({ resolveWithObject: true });
-  return withoutBackground({ data, width: info.width, height: info.height });
+/** Raw output in the input's channels (libvips otherwise writes one-channel input out as sRGB). */
+async function rawOutput(img: Sharp, channels: 1 | 3): Promise<Decoded> {
+  const r = await (channels === 1 ? img.toColourspace('b-w') : img).raw().toBuffer({ resolveWithObject: true });
+  return { pixels: r.data, width: r.info.width, height: r.info.height, channels };
 }
 
 /** The thumbnail turned 90° clockwise. */
@@ -66,36 +60,31 @@ function quarterTurn(g: Grey): Grey {
 
 type Rendered = Omit<ProcessedImage, 'blank' | 'steps' | 'rotation' | 'skewDegrees' | 'colour'> & { box: Box | null };
 
+/** Luma of interleaved RGB, for the crop analysis of a colour page. */
+function lumaOf(d: Decoded): Uint8Array {
+  return greyOf({ data: d.pixels, width: d.width, height: d.height, channels: d.channels }).data;
+}
+
 async function render(d: Decoded, c: Choices, dpi: number): Promise<Rendered> {
-  let pixels = d.pixels;
-  let size = { width: d.width, height: d.height };
-  if (c.rotation !== 0) {
-    const r = await rawInput(d).rotate(c.rotation).raw().toBuffer({ resolveWithObject: true });
-    pixels = r.data;
-    size = { width: r.info.width, height: r.info.height };
-  }
-  const beforeSkew = size;
-  if (Math.abs(c.skew) >= MIN_SKEW) {
-    // Rotating by an arbitrary angle grows the canvas; the corner wedges are filled with paper white.
-    const r = await sharp(pixels, { raw: { ...size, channels: 3 } })
-      .rotate(-c.skew, { background: WHITE })
-      .raw()
-      .toBuffer({ resolveWithObject: true });
-    pixels = r.data;
-    size = { width: r.info.width, height: r.info.height };
-  }
+  let cur = d;
+  if (c.rotation !== 0) cur = await rawOutput(rawInput(cur).rotate(c.rotation), d.channels);
+  const beforeSkew = { width: cur.width, height: cur.height };
+  // Rotating by an arbitrary angle grows the canvas; the corner wedges are filled with paper white.
+  if (Math.abs(c.skew) >= MIN_SKEW) cur = await rawOutput(rawInput(cur).rotate(-c.skew, { background: WHITE }), d.channels);
   let box: Box | null = null;
   if (c.crop) {
-    const grey = await sharp(pixels, { raw: { ...size, channels: 3 } }).greyscale().raw().toBuffer();
+    const grey = cur.channels === 1 ? cur.pixels : lumaOf(cur);
     const fill = Math.abs(c.skew) >= MIN_SKEW ? { before: beforeSkew, degrees: -c.skew } : null;
-    box = findCropBox({ data: grey, ...size }, dpi, fill);
+    box = findCropBox({ data: grey, width: cur.width, height: cur.height }, dpi, fill);
   }
-  let img = sharp(pixels, { raw: { ...size, channels: 3 } });
+  let img = rawInput(cur);
   if (box) img = img.extract(box);
-  if (!c.colour) img = img.greyscale().toColourspace('b-w'); // one channel: a third of the size
+  if (!c.colour && cur.channels === 3) img = img.greyscale();
+  if (!c.colour) img = img.toColourspace('b-w'); // one channel: a third of the size
   const jpeg = await img.jpeg({ quality: 85, mozjpeg: false }).withDensity(dpi).toBuffer();
-  const meta = await sharp(jpeg).metadata();
-  return { jpeg, width: meta.width ?? 0, height: meta.height ?? 0, dpi, sha256: crypto.createHash('sha256').update(jpeg).digest('hex'), box };
+  const width = box ? box.width : cur.width;
+  const height = box ? box.height : cur.height;
+  return { jpeg, width, height, dpi, sha256: crypto.createHash('sha256').update(jpeg).digest('hex'), box };
 }
 
 /** A usable declared resolution, or null: a file without one (or with nonsense) is taken as 300 dpi. */
@@ -138,23 +127,21 @@ function skewOf(upright: Grey): number {
 const QUARTER_TURN_MARGIN = 1.5;
 
 export async function processPage(original: Buffer, dpiHint: number | null, detect: DetectOrientation | null): Promise<ProcessedImage> {
-  const d = await decode(original);
-  const upright = await greyThumb(d);
   const resolution = resolutionStep(dpiHint);
-  const analysis = await analysePage({ data: d.pixels, width: d.width, height: d.height, channels: 3 }, resolution.dpi);
+  const rgb = await decodeRgb(original);
+  const { analysis, grey, upright } = await look(rgb, resolution.dpi);
   const blank = analysis.blank.blank;
+  const colour = analysis.colour.colour;
   let rotation: Rotation = 0;
   let detected = false;
   if (!blank && detect) {
-    const png = await rawInput(d).resize({ width: Math.min(1240, Math.round(d.width / 2)), withoutEnlargement: true }).greyscale().png().toBuffer();
-    rotation = (await detect(png)).rotation;
+    rotation = (await detect(toPgm(grey))).rotation;
     detected = true;
   }
   const skew = blank ? 0 : skewOf(upright);
-  const choices: Choices = { rotation, skew, crop: true, colour: analysis.colour.colour };
-  const out = await render(d, choices, resolution.dpi);
-  const { box, ...image } = out;
-  return { ...image, rotation, skewDegrees: skew, blank, colour: choices.colour, steps: stepsFor(choices, detected, box, resolution) };
+  const choices: Choices = { rotation, skew, crop: true, colour };
+  const { box, ...image } = await render(withChannels(rgb, colour), choices, resolution.dpi);
+  return { ...image, rotation, skewDegrees: skew, blank, colour, steps: stepsFor(choices, detected, box, resolution) };
 }
 
 /**
@@ -163,11 +150,10 @@ export async function processPage(original: Buffer, dpiHint: number | null, dete
  * whether found automatically or set by the clerk.
  */
 export async function reprocess(original: Buffer, steps: readonly unknown[], rotation: Rotation): Promise<ProcessedImage> {
-  const d = await decode(original);
-  const upright = await greyThumb(d);
   const recorded = stepOf(steps, 'resolution');
   const resolution = recorded ? { ...resolutionStep(recorded.dpi), declared: recorded.declared ?? true } : resolutionStep(null);
-  const analysis = await analysePage({ data: d.pixels, width: d.width, height: d.height, channels: 3 }, resolution.dpi);
+  const rgb = await decodeRgb(original);
+  const { analysis, upright } = await look(rgb, resolution.dpi);
   const blank = analysis.blank.blank;
   const orient = stepOf(steps, 'orient');
   const deskew = stepOf(steps, 'deskew');
@@ -175,7 +161,7 @@ export async function reprocess(original: Buffer, steps: readonly unknown[], rot
   const colourStep = stepOf(steps, 'colour');
   const skew = deskew ? deskew.degrees : blank ? 0 : skewOf(upright);
   const choices: Choices = { rotation, skew, crop: crop?.enabled ?? true, colour: colourStep?.colour ?? analysis.colour.colour };
-  const { box, ...image } = await render(d, choices, resolution.dpi);
+  const { box, ...image } = await render(withChannels(rgb, choices.colour), choices, resolution.dpi);
   const detected = orient?.detected === true && orient.rotation === rotation;
   const newSteps = stepsFor(choices, detected, box, resolution, { skew: deskew?.manual, crop: crop?.manual, colour: colourStep?.manual });
   return { ...image, rotation, skewDegrees: skew, blank, colour: choices.colour, steps: newSteps };

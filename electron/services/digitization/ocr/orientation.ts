@@ -10,15 +10,21 @@
  * 0.2 s CPU per page with one line (0.34 s with three lines, same separation).
  * The line is cut from the page straightened first: at 3° a line drifts out of any narrow strip.
  * A page without enough ink is reported as upright with confidence 0 (blank pages stay as scanned).
+ * Without a usable reading either way the page is taken as upright (lines across) or as lying on
+ * its side the usual way (lines down), never turned on a guess.
+ * Input: the page's ~150 dpi greyscale as PGM (processing sends that: no PNG to decode), or any
+ * image sharp reads.
  */
 import sharp from 'sharp';
 import type { Page } from 'tesseract.js';
 import { estimateSkew } from '../imaging/skew';
 import type { Rotation } from '../ports';
 import { bands, inkShare, inkThreshold, lineness, median, profile, type Grey } from './layout';
+import { fromPgm } from './pgm';
 import { PSM, type Psm } from './slot';
 
-export type ReadStrip = (png: Buffer, psm: Psm) => Promise<Page>;
+/** Reads a strip with the Chinese model, or with the English one when `latin`. */
+export type ReadStrip = (png: Buffer, psm: Psm, latin?: boolean) => Promise<Page>;
 
 export interface OrientationResult {
   rotation: Rotation;
@@ -65,7 +71,7 @@ function inkedSpan(p: Uint32Array, minInk: number): [number, number] | null {
  * of the text the one with the most ink is taken (a full line, not the short end of a paragraph),
  * and only the middle half of its length, so a line left slightly skewed stays inside the cut.
  */
-async function cutLine(g: Grey, page: Grey, threshold: number): Promise<Buffer | null> {
+async function cutLine(g: Grey, page: Grey, threshold: number, wholeLength = false): Promise<Buffer | null> {
   const span = inkedSpan(profile(g, threshold, true), 1);
   if (!span) return null;
   const [x0, x1] = span;
@@ -78,17 +84,20 @@ async function cutLine(g: Grey, page: Grey, threshold: number): Promise<Buffer |
   const lineH = median(lines.map((b) => b.bottom - b.top));
   const first = lines[0]!.top;
   const last = lines[lines.length - 1]!.bottom;
-  const inMiddle = lines.filter((b) => b.bottom - b.top <= lineH * 1.6 && Math.abs((b.top + b.bottom) / 2 - (first + last) / 2) <= (last - first) * 0.3);
+  const whole = lines.filter((b) => b.bottom - b.top <= lineH * 1.6);
+  const inMiddle = whole.filter((b) => Math.abs((b.top + b.bottom) / 2 - (first + last) / 2) <= (last - first) * 0.3);
   const ink = (b: { top: number; bottom: number }) => rows.subarray(b.top, b.bottom).reduce((a, v) => a + v, 0);
-  // Without a clean line (one line only, or lines merged): the middle of the inked rows.
-  const chosen = inMiddle.reduce<{ top: number; bottom: number } | null>((best, b) => (best === null || ink(b) > ink(best) ? b : best), null) ?? {
+  const inkiest = (bs: { top: number; bottom: number }[]) => bs.reduce<{ top: number; bottom: number } | null>((best, b) => (best === null || ink(b) > ink(best) ? b : best), null);
+  // A page of a few lines (a title and a sentence) has none in the middle: then any whole line;
+  // without one (lines merged): the middle of the inked rows.
+  const chosen = inkiest(inMiddle) ?? inkiest(whole) ?? {
     top: Math.round((first + last - lineH) / 2),
     bottom: Math.round((first + last + lineH) / 2),
   };
   const k = page.width / g.width;
   const pad = lineH * 0.5;
-  const left = Math.max(0, Math.floor((mid0 - pad) * k));
-  const right = Math.min(page.width, Math.ceil((mid1 + pad) * k));
+  const left = Math.max(0, Math.floor(((wholeLength ? x0 : mid0) - pad) * k));
+  const right = Math.min(page.width, Math.ceil(((wholeLength ? x1 : mid1) + pad) * k));
   const top = Math.max(0, Math.floor((chosen.top - pad) * k));
   const bottom = Math.min(page.height, Math.ceil((chosen.bottom + pad) * k));
   if (right - left < 8 || bottom - top < 8) return null;
@@ -99,6 +108,12 @@ async function cutLine(g: Grey, page: Grey, threshold: number): Promise<Buffer |
     .withMetadata({ density: 300 })
     .png({ compressionLevel: 1 })
     .toBuffer();
+}
+
+/** Any other image format (the port takes an encoded image; processing sends PGM). */
+async function decodeGrey(image: Buffer): Promise<Grey> {
+  const { data, info } = await sharp(image).greyscale().toColourspace('b-w').raw().toBuffer({ resolveWithObject: true });
+  return { data, width: info.width, height: info.height };
 }
 
 async function thumbnail(page: Grey): Promise<Grey> {
@@ -115,9 +130,14 @@ function strength(p: Page): { confidence: number; chars: number } {
   return { confidence: chars < MIN_CHARS ? 0 : p.confidence, chars };
 }
 
+/** A reading that is Latin text (letters and digits, no hanzi to speak of). */
+function isChinese(text: string): boolean {
+  const t = text.replace(/\s/g, '');
+  return (t.match(/[\u4e00-\u9fff]/g)?.length ?? 0) >= Math.max(2, t.length / 2);
+}
+
 export async function detectOrientation(grey: Buffer, read: ReadStrip): Promise<OrientationResult> {
-  const decoded = await sharp(grey).greyscale().toColourspace('b-w').raw().toBuffer({ resolveWithObject: true });
-  let page: Grey = { data: decoded.data, width: decoded.info.width, height: decoded.info.height };
+  let page: Grey = fromPgm(grey) ?? (await decodeGrey(grey));
   let g = await thumbnail(page);
   const threshold = inkThreshold(g);
   if (inkShare(g, threshold) < MIN_INK) return { rotation: 0, confidence: 0 };
@@ -134,18 +154,35 @@ export async function detectOrientation(grey: Buffer, read: ReadStrip): Promise<
     g = await thumbnail(page);
   }
   const bases: Rotation[] = across ? [0, 90] : [90, 0];
-  let fallback: OrientationResult = { rotation: 0, confidence: 0 };
+  // Without a clear reading the direction of the lines decides, the right way up assumed.
+  let fallback: OrientationResult | null = null;
   for (const base of bases) {
     const line = base === 90 ? await cutLine(quarterTurn(g), quarterTurn(page), threshold) : await cutLine(g, page, threshold);
     if (!line) continue;
-    const first = strength(await read(line, PSM.SINGLE_LINE));
-    if (first.confidence >= UPRIGHT_CONFIDENCE) return { rotation: base, confidence: first.confidence };
+    const firstPage = await read(line, PSM.SINGLE_LINE);
+    const first = strength(firstPage);
+    if (first.confidence >= UPRIGHT_CONFIDENCE && isChinese(firstPage.text)) return { rotation: base, confidence: first.confidence };
     const flipped = await sharp(line).rotate(180).png({ compressionLevel: 1 }).toBuffer();
-    const second = strength(await read(flipped, PSM.SINGLE_LINE));
+    const secondPage = await read(flipped, PSM.SINGLE_LINE);
+    const second = strength(secondPage);
+    let [upScore, downScore] = [first.confidence, second.confidence];
+    // Latin lines read about as well either way up in the Chinese model (upside-down "PAGE ONE"
+    // 72, "Monthly wage" 63 against 68 the right way up), and half a line of capitals reads as
+    // well either way up in any model ("E ONE" / "ƎNO Ǝ"). So a line that is not Chinese either
+    // way is read again whole, with the English model, which knows which way up b, d, p and q
+    // are, and the two models' confidences added decide. Chinese pages never get here (one of
+    // their two readings is hanzi).
+    if (!isChinese(firstPage.text) && !isChinese(secondPage.text)) {
+      const whole = base === 90 ? await cutLine(quarterTurn(g), quarterTurn(page), threshold, true) : await cutLine(g, page, threshold, true);
+      if (whole) {
+        upScore += strength(await read(whole, PSM.SINGLE_LINE, true)).confidence;
+        downScore += strength(await read(await sharp(whole).rotate(180).png({ compressionLevel: 1 }).toBuffer(), PSM.SINGLE_LINE, true)).confidence;
+      }
+    }
     const best: OrientationResult =
-      second.confidence > first.confidence ? { rotation: ((base + 180) % 360) as Rotation, confidence: second.confidence } : { rotation: base, confidence: first.confidence };
+      downScore > upScore ? { rotation: ((base + 180) % 360) as Rotation, confidence: second.confidence } : { rotation: base, confidence: first.confidence };
     if (Math.max(first.chars, second.chars) >= MIN_CHARS && best.confidence >= UPRIGHT_CONFIDENCE / 2) return best;
-    if (best.confidence > fallback.confidence) fallback = best;
+    fallback ??= { rotation: base, confidence: first.confidence };
   }
-  return fallback;
+  return fallback ?? { rotation: 0, confidence: 0 };
 }

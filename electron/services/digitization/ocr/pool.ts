@@ -86,7 +86,7 @@ export function createOcrPool(opts: OcrPoolOptions = {}): OcrPool {
     },
     recognize: (jpeg: Buffer): Promise<OcrOutcome> => recognizePage(jpeg, (fn) => use(fn)),
     detectOrientation: (grey: Buffer): Promise<{ rotation: Rotation; confidence: number }> =>
-      detectOrientation(grey, (png, psm) => use((slot) => slot.read(png, psm, { text: true }), true)),
+      detectOrientation(grey, (png, psm, latin) => use((slot) => (latin ? slot.readLatinLine(png) : slot.read(png, psm, { text: true })), true)),
     async close(): Promise<void> {
       closed = true;
       for (const w of waiting.splice(0)) w.reject(new Error('文字识别已关闭。'));

@@ -2,10 +2,10 @@
  * Recognition of one processed page (upright and deskewed by the imaging code):
  * - a blank page (no ink) returns no text without running OCR;
  * - the OCR scale comes from the measured height of the text lines, so tesseract sees lines about
- *   TARGET_LINE_PX tall whatever the font size or scan resolution; greyscale, PNG without
- *   compression effort. Measured on 7 generated 12-pt pages (lines 46 px at full size), CPU per
- *   page and CER by line height at OCR: 23 px 1.92 s 0.43%; 18.6 px 1.74 s 0.49%; 16.3 px 1.55 s
- *   0.43%; 14 px 1.48 s 0.80%; at full size CER was 1.8–2.2% and time about double;
+ *   TARGET_LINE_PX tall whatever the font size or scan resolution. Recognition time falls with the
+ *   scale while CER rises slowly, then steeply: CPU per page and CER on 16 benchmark pages (lines
+ *   46 px at full size; native tesseract on the same pages: 6.6% CER): 17 px 1.87 s 0.38%; 13 px
+ *   1.68 s 0.63%; 12 px 1.6 s 0.82%; 10 px 1.41 s 4.6%. Greyscale PGM (pgm.ts), nothing to decode;
  * - one Chinese pass over the page (words, lines, a text-only PDF page), then English re-reads of
  *   the lines that hold Latin words (latin.ts);
  * - word boxes mapped back to the page's own pixels; text without spaces between hanzi;
@@ -13,16 +13,18 @@
  *   scale (marginNumber.ts).
  */
 import sharp from 'sharp';
-import type { Page } from 'tesseract.js';
+import type { RecognizeOptions } from 'tesseract.js';
 import type { OcrOutcome, OcrWordBox } from '../ports';
-import { isLatinWord, mergeLatin, wordsOf, type WordReading } from './latin';
+import { isLatinWord, mergeLatin, wordsOf } from './latin';
 import { inkShare, inkThreshold, textLineHeight, type Grey } from './layout';
 import { readMarginNumber } from './marginNumber';
+import { toPgm } from './pgm';
 import { PSM, type WorkerSlot } from './slot';
 import { joinWords } from './text';
+import { linesFromTsv, type LineReading } from './tsv';
 
 /** Text-line height (px) the page is scaled to for OCR. */
-export const TARGET_LINE_PX = 17;
+export const TARGET_LINE_PX = 12;
 const MIN_SCALE = 0.2;
 /** Without measurable lines: half size, which suits 300-dpi body text. */
 const DEFAULT_SCALE = 0.5;
@@ -36,13 +38,6 @@ export const BLANK_INK_SHARE = 0.002;
 
 export type UseSlot = <T>(fn: (slot: WorkerSlot) => Promise<T>) => Promise<T>;
 
-interface LineReading {
-  words: WordReading[];
-  bbox: { x0: number; y0: number; x1: number; y1: number };
-  /** Index of the paragraph, to put blank lines between paragraphs. */
-  paragraph: number;
-}
-
 export const EMPTY_OUTCOME: OcrOutcome = { text: '', words: [], confidence: 0, textPdf: null, pageNumber: null };
 
 /** The scale that brings the measured text lines to TARGET_LINE_PX, or the default. */
@@ -50,21 +45,6 @@ export function ocrScale(g: Grey & { scale: number }, threshold: number): number
   const h = textLineHeight(g, threshold);
   if (h === null) return DEFAULT_SCALE;
   return Math.min(1, Math.max(MIN_SCALE, TARGET_LINE_PX / (h / g.scale)));
-}
-
-function linesOf(page: Page): LineReading[] {
-  const out: LineReading[] = [];
-  let paragraph = 0;
-  for (const block of page.blocks ?? []) {
-    for (const para of block.paragraphs) {
-      for (const line of para.lines) {
-        const words = line.words.filter((w) => w.text.trim()).map((w) => ({ text: w.text.trim(), confidence: w.confidence, bbox: { ...w.bbox } }));
-        if (words.length > 0) out.push({ words, bbox: { ...line.bbox }, paragraph });
-      }
-      paragraph++;
-    }
-  }
-  return out;
 }
 
 /**
@@ -115,13 +95,9 @@ export function recognizePage(jpeg: Buffer, use: UseSlot): Promise<OcrOutcome> {
     const scale = ocrScale(g, threshold);
     const size = { width: Math.max(1, Math.round(full.width * scale)), height: Math.max(1, Math.round(full.height * scale)) };
     const small = await raw().resize(size.width, size.height).toColourspace('b-w').raw().toBuffer();
-    const png = await sharp(small, { raw: { ...size, channels: 1 } })
-      .withMetadata({ density: Math.max(MIN_DENSITY, Math.round(dpi * scale)) })
-      .png({ compressionLevel: 1 })
-      .toBuffer();
-
-    const page = await slot.read(png, PSM.AUTO, { text: true, blocks: true, pdf: true }, { pdfTextOnly: true });
-    const lines = linesOf(page);
+    const options = { pdfTextOnly: true, user_defined_dpi: String(Math.max(MIN_DENSITY, Math.round(dpi * scale))) } as Partial<RecognizeOptions>;
+    const page = await slot.read(toPgm({ data: small, ...size }), PSM.AUTO, { tsv: true, pdf: true }, options);
+    const lines = linesFromTsv(page.tsv ?? '');
     await rereadLatin(slot, full, scale, lines);
     const back = (v: number) => Math.round(v / scale);
     const words: OcrWordBox[] = [];
