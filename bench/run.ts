@@ -2,6 +2,9 @@
  * Benchmark dispatcher: `npm run bench -- <name> [options]`. Each benchmark is a module exporting
  * `run(args)`; register it below.
  */
+import { spawnSync } from 'node:child_process';
+import { withMallocArenaLimit } from '../electron/services/mallocArenas';
+
 type Bench = { run(args: string[]): Promise<void> };
 
 const benches: Record<string, { about: string; load: () => Promise<Bench> }> = {
@@ -24,7 +27,15 @@ async function main(): Promise<void> {
   await (await entry.load()).run(args);
 }
 
-main().catch((err: unknown) => {
-  console.error(err);
-  process.exitCode = 1;
-});
+// Measure with the allocator settings the app runs with (see mallocArenas.ts): glibc reads them at
+// start, so re-run this same command once with them set.
+const env = withMallocArenaLimit(process.env);
+if (env !== process.env) {
+  const r = spawnSync(process.execPath, [...process.execArgv, ...process.argv.slice(1)], { stdio: 'inherit', env });
+  process.exitCode = r.status ?? 1;
+} else {
+  main().catch((err: unknown) => {
+    console.error(err);
+    process.exitCode = 1;
+  });
+}

@@ -11,6 +11,7 @@ import { AppError } from '../shared/errors';
 import { startCoreWorker } from './services/core/index';
 import { startBrowserServer } from './services/server/browserServer';
 import { findElectronBinary } from './services/server/electronBinary';
+import { withMallocArenaLimit } from './services/mallocArenas';
 import { parseLaunchArgs, resolveUserDataDir, type LaunchOptions } from './services/server/launchOptions';
 
 const runningFromSource = __filename.endsWith('.ts');
@@ -19,7 +20,7 @@ const bundleDir = runningFromSource ? path.join(__dirname, '..', 'dist', 'electr
 const rendererDir = path.join(bundleDir, '..', 'renderer');
 
 function runElectron(exe: string, opts: LaunchOptions): void {
-  const env: NodeJS.ProcessEnv = { ...process.env };
+  const env = withMallocArenaLimit({ ...process.env });
   delete env.ELECTRON_RUN_AS_NODE;
   if (opts.userDataDir) env.ARCHIVEDESK_USER_DATA = opts.userDataDir;
   const child = spawn(exe, [path.join(bundleDir, 'main.cjs')], { stdio: 'inherit', env });
