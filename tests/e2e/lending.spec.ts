@@ -264,8 +264,9 @@ test('a clerk files requests, a supervisor approves them, the file is viewed, go
     const r = await requestByNo(page, requestNo);
     const file = r.fileList[0];
     expect(r.status).toBe('completed');
-    expect(file?.checkedOutAt).toBeTruthy();
-    expect(file?.returnedAt).toBeTruthy();
+    const iso = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}/;
+    expect(file?.checkedOutAt).toMatch(iso);
+    expect(file?.returnedAt).toMatch(iso);
     // The right times: taken while this test pressed the buttons, returned after it went out.
     const out = Date.parse(file?.checkedOutAt ?? '');
     const back = Date.parse(file?.returnedAt ?? '');
