@@ -61,8 +61,11 @@ export interface OcrOutcome {
 
 export interface OcrEngine {
   recognize(jpeg: Buffer): Promise<OcrOutcome>;
-  /** The rotation that makes the page upright; used by processing. */
-  detectOrientation(grey: Buffer): Promise<{ rotation: Rotation; confidence: number }>;
+  /**
+   * The rotation that makes the page upright; used by processing. `hint.skewDegrees`: the skew
+   * processing measured, so the detector does not measure it again.
+   */
+  detectOrientation(grey: Buffer, hint?: { skewDegrees?: number }): Promise<{ rotation: Rotation; confidence: number }>;
   close(): Promise<void>;
 }
 

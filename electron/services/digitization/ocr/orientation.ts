@@ -26,6 +26,10 @@ import { PSM, type Psm } from './slot';
 /** Reads a strip with the Chinese model, or with the English one when `latin`. */
 export type ReadStrip = (png: Buffer, psm: Psm, latin?: boolean) => Promise<Page>;
 
+export interface OrientationHint {
+  skewDegrees?: number;
+}
+
 export interface OrientationResult {
   rotation: Rotation;
   /** The line's recognition confidence at the chosen rotation (0–100); 0 when there was no text. */
@@ -65,13 +69,73 @@ function inkedSpan(p: Uint32Array, minInk: number): [number, number] | null {
   return first < 0 ? null : [first, last + 1];
 }
 
+/** A page seen straightened and perhaps turned a quarter: where each of its pixels comes from. */
+interface View {
+  width: number;
+  height: number;
+  /** Source coordinates in the page as given for a point of this view, written to `at` (no allocation per pixel). */
+  source(x: number, y: number, at: Float64Array): void;
+}
+
 /**
- * One text line from the middle of the text, cut from `page` (raw greyscale, in the candidate's
- * base orientation; `g` is its thumbnail) and scaled to STRIP_LINE_PX. Of the lines in the middle
- * of the text the one with the most ink is taken (a full line, not the short end of a paragraph),
- * and only the middle half of its length, so a line left slightly skewed stays inside the cut.
+ * The page straightened by `skew` degrees about its centre (same size; what falls outside is
+ * paper), then turned a quarter clockwise when `quarter`. Sampling through this mapping replaces
+ * rotating the whole page: only the pixels of the one line that is read are ever computed.
  */
-async function cutLine(g: Grey, page: Grey, threshold: number, wholeLength = false): Promise<Buffer | null> {
+function viewOf(page: Grey, skew: number, quarter: boolean): View {
+  const rad = (skew * Math.PI) / 180;
+  const cos = Math.cos(rad);
+  const sin = Math.sin(rad);
+  const cx = (page.width - 1) / 2;
+  const cy = (page.height - 1) / 2;
+  const straight = (x: number, y: number, at: Float64Array): void => {
+    at[0] = cx + (x - cx) * cos - (y - cy) * sin;
+    at[1] = cy + (x - cx) * sin + (y - cy) * cos;
+  };
+  if (!quarter) return { width: page.width, height: page.height, source: straight };
+  // quarterTurn: output (u, v) holds input (v, h − 1 − u).
+  return { width: page.height, height: page.width, source: (u, v, at) => straight(v, page.height - 1 - u, at) };
+}
+
+/** The view sampled onto a grid (bilinear; paper white outside the page). */
+function sample(page: Grey, view: View, left: number, top: number, width: number, height: number, step = 1): Grey {
+  const w = Math.max(1, Math.round(width / step));
+  const h = Math.max(1, Math.round(height / step));
+  const out = new Uint8Array(w * h);
+  const d = page.data;
+  const pw = page.width;
+  const maxX = pw - 1;
+  const maxY = page.height - 1;
+  const at = new Float64Array(2);
+  for (let j = 0; j < h; j++) {
+    for (let i = 0; i < w; i++) {
+      view.source(left + i * step, top + j * step, at);
+      const sx = at[0]!;
+      const sy = at[1]!;
+      if (sx < 0 || sy < 0 || sx > maxX || sy > maxY) {
+        out[j * w + i] = 255;
+        continue;
+      }
+      const x0 = Math.min(maxX - 1, sx | 0);
+      const y0 = Math.min(maxY - 1, sy | 0);
+      const fx = sx - x0;
+      const fy = sy - y0;
+      const o = y0 * pw + x0;
+      const top0 = d[o]! + (d[o + 1]! - d[o]!) * fx;
+      const bottom0 = d[o + pw]! + (d[o + pw + 1]! - d[o + pw]!) * fx;
+      out[j * w + i] = (top0 + (bottom0 - top0) * fy + 0.5) | 0;
+    }
+  }
+  return { data: out, width: w, height: h };
+}
+
+/**
+ * One text line from the middle of the text, cut from `page` seen through `view` (`g` is the
+ * view's thumbnail) and scaled to STRIP_LINE_PX. Of the lines in the middle of the text the one
+ * with the most ink is taken (a full line, not the short end of a paragraph), and only the middle
+ * half of its length, so a line left slightly skewed stays inside the cut.
+ */
+async function cutLine(g: Grey, page: Grey, view: View, threshold: number, wholeLength = false): Promise<Buffer | null> {
   const span = inkedSpan(profile(g, threshold, true), 1);
   if (!span) return null;
   const [x0, x1] = span;
@@ -94,17 +158,17 @@ async function cutLine(g: Grey, page: Grey, threshold: number, wholeLength = fal
     top: Math.round((first + last - lineH) / 2),
     bottom: Math.round((first + last + lineH) / 2),
   };
-  const k = page.width / g.width;
+  const k = view.width / g.width;
   const pad = lineH * 0.5;
   const left = Math.max(0, Math.floor(((wholeLength ? x0 : mid0) - pad) * k));
-  const right = Math.min(page.width, Math.ceil(((wholeLength ? x1 : mid1) + pad) * k));
+  const right = Math.min(view.width, Math.ceil(((wholeLength ? x1 : mid1) + pad) * k));
   const top = Math.max(0, Math.floor((chosen.top - pad) * k));
-  const bottom = Math.min(page.height, Math.ceil((chosen.bottom + pad) * k));
+  const bottom = Math.min(view.height, Math.ceil((chosen.bottom + pad) * k));
   if (right - left < 8 || bottom - top < 8) return null;
   const factor = Math.min(2, Math.max(0.3, STRIP_LINE_PX / Math.max(1, (chosen.bottom - chosen.top) * k)));
-  return sharp(page.data, { raw: { width: page.width, height: page.height, channels: 1 } })
-    .extract({ left, top, width: right - left, height: bottom - top })
-    .resize({ width: Math.max(8, Math.round((right - left) * factor)) })
+  const strip = sample(page, view, left, top, right - left, bottom - top);
+  return sharp(strip.data, { raw: { width: strip.width, height: strip.height, channels: 1 } })
+    .resize({ width: Math.max(8, Math.round(strip.width * factor)) })
     .withMetadata({ density: 300 })
     .png({ compressionLevel: 1 })
     .toBuffer();
@@ -116,13 +180,34 @@ async function decodeGrey(image: Buffer): Promise<Grey> {
   return { data, width: info.width, height: info.height };
 }
 
-async function thumbnail(page: Grey): Promise<Grey> {
-  const { data, info } = await sharp(page.data, { raw: { width: page.width, height: page.height, channels: 1 } })
-    .resize({ width: Math.min(ANALYSIS_WIDTH, page.width) })
-    .toColourspace('b-w')
-    .raw()
-    .toBuffer({ resolveWithObject: true });
-  return { data, width: info.width, height: info.height };
+/**
+ * A copy at most ANALYSIS_WIDTH wide: averages of n×n blocks (n the smallest whole factor that
+ * gets there; 2 for the 150-dpi page processing sends). Lines only need to be found on it, and a
+ * box average costs a few milliseconds where a resampling filter costs several times that.
+ */
+function thumbnail(page: Grey): Grey {
+  const n = Math.ceil(page.width / ANALYSIS_WIDTH);
+  if (n <= 1) return page;
+  const w = Math.floor(page.width / n);
+  const h = Math.floor(page.height / n);
+  const sums = new Uint32Array(w);
+  const data = new Uint8Array(w * h);
+  const d = page.data;
+  const area = n * n;
+  for (let y = 0; y < h; y++) {
+    sums.fill(0);
+    for (let dy = 0; dy < n; dy++) {
+      let o = (y * n + dy) * page.width;
+      for (let x = 0; x < w; x++) {
+        let s = 0;
+        for (let dx = 0; dx < n; dx++) s += d[o++]!;
+        sums[x]! += s;
+      }
+    }
+    const row = y * w;
+    for (let x = 0; x < w; x++) data[row + x] = (sums[x]! + (area >> 1)) / area;
+  }
+  return { data, width: w, height: h };
 }
 
 function strength(p: Page): { confidence: number; chars: number } {
@@ -136,28 +221,28 @@ function isChinese(text: string): boolean {
   return (t.match(/[\u4e00-\u9fff]/g)?.length ?? 0) >= Math.max(2, t.length / 2);
 }
 
-export async function detectOrientation(grey: Buffer, read: ReadStrip): Promise<OrientationResult> {
-  let page: Grey = fromPgm(grey) ?? (await decodeGrey(grey));
-  let g = await thumbnail(page);
+/**
+ * `hint.skewDegrees`: the skew the imaging code already measured (the same for every quarter turn),
+ * which saves measuring it again here.
+ */
+export async function detectOrientation(grey: Buffer, read: ReadStrip, hint: OrientationHint = {}): Promise<OrientationResult> {
+  const page: Grey = fromPgm(grey) ?? (await decodeGrey(grey));
+  let g = thumbnail(page);
   const threshold = inkThreshold(g);
   if (inkShare(g, threshold) < MIN_INK) return { rotation: 0, confidence: 0 };
   const across = lineness(profile(g, threshold)) >= lineness(profile(g, threshold, true));
   // Skew is measured on lines running across; a page on its side is measured turned.
-  const skew = across ? estimateSkew(g) : -estimateSkew(quarterTurn(g));
-  if (Math.abs(skew) >= MIN_SKEW) {
-    const r = await sharp(page.data, { raw: { width: page.width, height: page.height, channels: 1 } })
-      .rotate(-skew, { background: '#ffffff' })
-      .toColourspace('b-w')
-      .raw()
-      .toBuffer({ resolveWithObject: true });
-    page = { data: r.data, width: r.info.width, height: r.info.height };
-    g = await thumbnail(page);
-  }
+  const skew = hint.skewDegrees ?? (across ? estimateSkew(g) : -estimateSkew(quarterTurn(g)));
+  const straight = Math.abs(skew) >= MIN_SKEW ? skew : 0;
+  // The thumbnail straightened (nearest pixel is enough to find lines); the page never is.
+  if (straight !== 0) g = sample(g, viewOf(g, straight, false), 0, 0, g.width, g.height);
   const bases: Rotation[] = across ? [0, 90] : [90, 0];
   // Without a clear reading the direction of the lines decides, the right way up assumed.
   let fallback: OrientationResult | null = null;
   for (const base of bases) {
-    const line = base === 90 ? await cutLine(quarterTurn(g), quarterTurn(page), threshold) : await cutLine(g, page, threshold);
+    const view = viewOf(page, straight, base === 90);
+    const tg = base === 90 ? quarterTurn(g) : g;
+    const line = await cutLine(tg, page, view, threshold);
     if (!line) continue;
     const firstPage = await read(line, PSM.SINGLE_LINE);
     const first = strength(firstPage);
@@ -173,7 +258,7 @@ export async function detectOrientation(grey: Buffer, read: ReadStrip): Promise<
     // are, and the two models' confidences added decide. Chinese pages never get here (one of
     // their two readings is hanzi).
     if (!isChinese(firstPage.text) && !isChinese(secondPage.text)) {
-      const whole = base === 90 ? await cutLine(quarterTurn(g), quarterTurn(page), threshold, true) : await cutLine(g, page, threshold, true);
+      const whole = await cutLine(tg, page, view, threshold, true);
       if (whole) {
         upScore += strength(await read(whole, PSM.SINGLE_LINE, true)).confidence;
         downScore += strength(await read(await sharp(whole).rotate(180).png({ compressionLevel: 1 }).toBuffer(), PSM.SINGLE_LINE, true)).confidence;

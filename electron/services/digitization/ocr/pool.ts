@@ -7,7 +7,7 @@
  */
 import os from 'node:os';
 import type { OcrEngine, OcrOutcome, Rotation } from '../ports';
-import { detectOrientation } from './orientation';
+import { detectOrientation, type OrientationHint } from './orientation';
 import { recognizePage } from './recognize';
 import { WorkerSlot } from './slot';
 import { resolveLangPath } from './tessdata';
@@ -85,8 +85,8 @@ export function createOcrPool(opts: OcrPoolOptions = {}): OcrPool {
       return recycled;
     },
     recognize: (jpeg: Buffer): Promise<OcrOutcome> => recognizePage(jpeg, (fn) => use(fn)),
-    detectOrientation: (grey: Buffer): Promise<{ rotation: Rotation; confidence: number }> =>
-      detectOrientation(grey, (png, psm, latin) => use((slot) => (latin ? slot.readLatinLine(png) : slot.read(png, psm, { text: true })), true)),
+    detectOrientation: (grey: Buffer, hint?: OrientationHint): Promise<{ rotation: Rotation; confidence: number }> =>
+      detectOrientation(grey, (png, psm, latin) => use((slot) => (latin ? slot.readLatinLine(png) : slot.read(png, psm, { text: true })), true), hint),
     async close(): Promise<void> {
       closed = true;
       for (const w of waiting.splice(0)) w.reject(new Error('文字识别已关闭。'));

@@ -6,8 +6,9 @@
  *   scale while CER rises slowly, then steeply: CPU per page and CER on 16 benchmark pages (lines
  *   46 px at full size; native tesseract on the same pages: 6.6% CER): 17 px 1.87 s 0.38%; 13 px
  *   1.68 s 0.63%; 12 px 1.6 s 0.82%; 10 px 1.41 s 4.6%. Greyscale PGM (pgm.ts), nothing to decode;
- * - one Chinese pass over the page (words, lines, a text-only PDF page), then English re-reads of
- *   the lines that hold Latin words (latin.ts);
+ * - one Chinese pass over the page (words and lines as TSV), then English re-reads of the lines that
+ *   hold Latin words (latin.ts); the invisible text layer for the searchable PDF is written from the
+ *   word boxes (textLayer.ts);
  * - word boxes mapped back to the page's own pixels; text without spaces between hanzi;
  * - the printed page number from the marks in the margin bands, read one by one at their own
  *   scale (marginNumber.ts).
@@ -21,6 +22,7 @@ import { readMarginNumber } from './marginNumber';
 import { toPgm } from './pgm';
 import { PSM, type WorkerSlot } from './slot';
 import { joinWords } from './text';
+import { textLayerPdf, type TextLine } from './textLayer';
 import { linesFromTsv, type LineReading } from './tsv';
 
 /** Text-line height (px) the page is scaled to for OCR. */
@@ -95,12 +97,13 @@ export function recognizePage(jpeg: Buffer, use: UseSlot): Promise<OcrOutcome> {
     const scale = ocrScale(g, threshold);
     const size = { width: Math.max(1, Math.round(full.width * scale)), height: Math.max(1, Math.round(full.height * scale)) };
     const small = await raw().resize(size.width, size.height).toColourspace('b-w').raw().toBuffer();
-    const options = { pdfTextOnly: true, user_defined_dpi: String(Math.max(MIN_DENSITY, Math.round(dpi * scale))) } as Partial<RecognizeOptions>;
-    const page = await slot.read(toPgm({ data: small, ...size }), PSM.AUTO, { tsv: true, pdf: true }, options);
+    const options = { user_defined_dpi: String(Math.max(MIN_DENSITY, Math.round(dpi * scale))) } as Partial<RecognizeOptions>;
+    const page = await slot.read(toPgm({ data: small, ...size }), PSM.AUTO, { tsv: true }, options);
     const lines = linesFromTsv(page.tsv ?? '');
     await rereadLatin(slot, full, scale, lines);
     const back = (v: number) => Math.round(v / scale);
     const words: OcrWordBox[] = [];
+    const layer: TextLine[] = [];
     const textLines: string[] = [];
     let paragraph = lines[0]?.paragraph ?? 0;
     for (const line of lines) {
@@ -108,7 +111,9 @@ export function recognizePage(jpeg: Buffer, use: UseSlot): Promise<OcrOutcome> {
       if (line.paragraph !== paragraph && textLines.length > 0) textLines.push('');
       paragraph = line.paragraph;
       textLines.push(text);
-      for (const w of line.words) words.push({ text: w.text, confidence: Math.round(w.confidence), bbox: [back(w.bbox.x0), back(w.bbox.y0), back(w.bbox.x1), back(w.bbox.y1)] });
+      const lineWords: OcrWordBox[] = line.words.map((w) => ({ text: w.text, confidence: Math.round(w.confidence), bbox: [back(w.bbox.x0), back(w.bbox.y0), back(w.bbox.x1), back(w.bbox.y1)] }));
+      words.push(...lineWords);
+      layer.push({ box: [back(line.bbox.x0), back(line.bbox.y0), back(line.bbox.x1), back(line.bbox.y1)], words: lineWords });
     }
     // Not from the page pass: at its scale small digits misread ("-22-" came back as "2").
     const pageNumber = await readMarginNumber(slot, full, g, threshold);
@@ -116,7 +121,7 @@ export function recognizePage(jpeg: Buffer, use: UseSlot): Promise<OcrOutcome> {
       text: textLines.join('\n').trim(),
       words,
       confidence: Math.round(page.confidence),
-      textPdf: page.pdf ? Uint8Array.from(page.pdf) : null,
+      textPdf: textLayerPdf(layer, full.width, full.height, dpi),
       pageNumber,
     };
   });
