@@ -19,7 +19,7 @@ import sharp from 'sharp';
 import type { Page } from 'tesseract.js';
 import { estimateSkew } from '../imaging/skew';
 import type { Rotation } from '../ports';
-import { bands, inkShare, inkThreshold, lineness, median, profile, type Grey } from './layout';
+import { bands, boxThumbnail, inkShare, inkThreshold, lineness, median, profile, type Grey } from './layout';
 import { fromPgm } from './pgm';
 import { PSM, type Psm } from './slot';
 
@@ -180,36 +180,6 @@ async function decodeGrey(image: Buffer): Promise<Grey> {
   return { data, width: info.width, height: info.height };
 }
 
-/**
- * A copy at most ANALYSIS_WIDTH wide: averages of n×n blocks (n the smallest whole factor that
- * gets there; 2 for the 150-dpi page processing sends). Lines only need to be found on it, and a
- * box average costs a few milliseconds where a resampling filter costs several times that.
- */
-function thumbnail(page: Grey): Grey {
-  const n = Math.ceil(page.width / ANALYSIS_WIDTH);
-  if (n <= 1) return page;
-  const w = Math.floor(page.width / n);
-  const h = Math.floor(page.height / n);
-  const sums = new Uint32Array(w);
-  const data = new Uint8Array(w * h);
-  const d = page.data;
-  const area = n * n;
-  for (let y = 0; y < h; y++) {
-    sums.fill(0);
-    for (let dy = 0; dy < n; dy++) {
-      let o = (y * n + dy) * page.width;
-      for (let x = 0; x < w; x++) {
-        let s = 0;
-        for (let dx = 0; dx < n; dx++) s += d[o++]!;
-        sums[x]! += s;
-      }
-    }
-    const row = y * w;
-    for (let x = 0; x < w; x++) data[row + x] = (sums[x]! + (area >> 1)) / area;
-  }
-  return { data, width: w, height: h };
-}
-
 function strength(p: Page): { confidence: number; chars: number } {
   const chars = p.text.replace(/\s/g, '').length;
   return { confidence: chars < MIN_CHARS ? 0 : p.confidence, chars };
@@ -227,7 +197,7 @@ function isChinese(text: string): boolean {
  */
 export async function detectOrientation(grey: Buffer, read: ReadStrip, hint: OrientationHint = {}): Promise<OrientationResult> {
   const page: Grey = fromPgm(grey) ?? (await decodeGrey(grey));
-  let g = thumbnail(page);
+  let g: Grey = boxThumbnail(page, ANALYSIS_WIDTH);
   const threshold = inkThreshold(g);
   if (inkShare(g, threshold) < MIN_INK) return { rotation: 0, confidence: 0 };
   const across = lineness(profile(g, threshold)) >= lineness(profile(g, threshold, true));

@@ -17,7 +17,7 @@ import sharp from 'sharp';
 import type { RecognizeOptions } from 'tesseract.js';
 import type { OcrOutcome, OcrWordBox } from '../ports';
 import { isLatinWord, mergeLatin, wordsOf } from './latin';
-import { inkShare, inkThreshold, textLineHeight, type Grey } from './layout';
+import { boxThumbnail, inkShare, inkThreshold, textLineHeight, type Grey } from './layout';
 import { readMarginNumber } from './marginNumber';
 import { toPgm } from './pgm';
 import { PSM, type WorkerSlot } from './slot';
@@ -90,8 +90,7 @@ export function recognizePage(jpeg: Buffer, use: UseSlot): Promise<OcrOutcome> {
     const decoded = await sharp(jpeg).greyscale().toColourspace('b-w').raw().toBuffer({ resolveWithObject: true });
     const full: Grey = { data: decoded.data, width: decoded.info.width, height: decoded.info.height };
     const raw = () => sharp(full.data, { raw: { width: full.width, height: full.height, channels: 1 } });
-    const t = await raw().resize({ width: Math.min(ANALYSIS_WIDTH, full.width) }).toColourspace('b-w').raw().toBuffer({ resolveWithObject: true });
-    const g = { data: t.data, width: t.info.width, height: t.info.height, scale: t.info.width / full.width };
+    const g = boxThumbnail(full, ANALYSIS_WIDTH);
     const threshold = inkThreshold(g);
     if (inkShare(g, threshold) < BLANK_INK_SHARE) return EMPTY_OUTCOME;
     const scale = ocrScale(g, threshold);
