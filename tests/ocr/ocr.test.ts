@@ -145,6 +145,19 @@ describe('orientation', () => {
     const blank = await generatePage(2, { blank: true });
     expect(await pool.detectOrientation(await halfGrey(blank.jpeg))).toEqual({ rotation: 0, confidence: 0 });
   });
+
+  it('reads a skewed page lying on its side either way round, measuring the skew itself or taking the one processing found', async () => {
+    // Turned pages keep their skew in the same sense (rotations commute); measured by processing as −2.5.
+    const page = await generatePage(23, { lines: 10, height: 2000, skewDegrees: -2.5, noise: true });
+    for (const [turn, rotation] of [[90, 270], [270, 90]] as const) {
+      const grey = await halfGrey(await sharp(page.jpeg).rotate(turn).jpeg().toBuffer());
+      for (const hint of [undefined, { skewDegrees: -2.5 }]) {
+        const r = await pool.detectOrientation(grey, hint);
+        expect(r.rotation, `${turn} ${JSON.stringify(hint)}`).toBe(rotation);
+        expect(r.confidence).toBeGreaterThan(50);
+      }
+    }
+  });
 });
 
 describe('pool', () => {
