@@ -132,6 +132,7 @@ export async function run(args: string[]): Promise<void> {
 
   const t = result.timings;
   const abMs = t.hashingMs + t.decodedMs;
+  const abCpuMs = t.hashingCpuMs + t.decodedCpuMs;
   const ratio = abMs / floorMs;
   const numbered = result.folders.flatMap((f) => f.pages).filter((p) => p.status === 'ok' && p.blank === false).length;
   const pagesPerSecond = numbered / (t.pageNumbersMs / 1000);
@@ -148,6 +149,7 @@ export async function run(args: string[]): Promise<void> {
     ['下限：sha256sum', sec(floorShaMs), per(floorShaMs), '', ''],
     ['下限：读取每个文件头', sec(floorHeaderMs), per(floorHeaderMs), '', ''],
     ['(a)+(b) 与下限之比', `${ratio.toFixed(2)}×（${sec(abMs)} / ${sec(floorMs)}）`, '', '≤ 3×', pass(ratio <= 3)],
+    ['(a)+(b) CPU 时间（全部线程）', `${sec(abCpuMs)}（${(abCpuMs / Math.max(1, abMs)).toFixed(2)} 核）`, per(abCpuMs), '', ''],
     ['(c) 页码识别（页边 OCR）', `${sec(t.pageNumbersMs)}，${numbered} 页`, `${pagesPerSecond.toFixed(1)} 页/秒`, `≥ 10 页/秒（${cores} 核）`, pass(pagesPerSecond >= 10)],
     ['预置缺陷召回', `${s.found}/${s.total}`, '', '全部找到', pass(s.found === s.total)],
     ['误报', String(s.falsePositives.length), '', '0', pass(s.falsePositives.length === 0)],
@@ -155,7 +157,9 @@ export async function run(args: string[]): Promise<void> {
   ]);
   for (const m of s.missed) console.log(`  漏报：${m}`);
   for (const f of s.falsePositives.slice(0, 20)) console.log(`  误报：${f.code} ${f.idNumber ?? ''} 第 ${f.page ?? '-'} 张：${f.message}`);
-  console.log('\n说明：文件在同一次运行中刚生成或已读过，均在页缓存中（下限与核验条件相同）；下限的 sha256sum 为单个进程，文件头用 sharp 并发读取。');
+  console.log(
+    `\n说明：文件在同一次运行中刚生成或已读过，均在页缓存中（下限与核验条件相同）；下限的 sha256sum 为单个进程，文件头用 sharp 并发读取；核验的 (a)(b) 在每核一个工作线程中进行（${cores} 个）。CPU 时间为整个进程所有线程之和（机器上有其他负载时，两者都会变大）。`,
+  );
 
   if (generated && !args.includes('--keep') && !arg(args, 'dir')) fs.rmSync(dir, { recursive: true, force: true });
   else log(`交付保留在 ${dir}（下次可用 --dir 沿用）`);

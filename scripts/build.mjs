@@ -18,6 +18,7 @@ const nodeEntries = [
   ['electron/launcher.ts', 'launcher'],
   ['electron/services/core/worker.ts', 'core-worker'],
   ['electron/services/store/snapshotWorker.ts', 'snapshot-worker'],
+  ['electron/services/intake/check/checkWorker.ts', 'intake-check-worker'],
 ];
 const rendererEntry = 'renderer/main.tsx';
 

@@ -1,12 +1,14 @@
 /**
  * The intake check: roster checks, then the digital copy in three phases with bounded concurrency —
  * (a) hashing + headers, (b) decoded checks at reduced scale (blank, skew, near-duplicates, where the
- * page number is), (c) printed page numbers read by OCR of the margin — and the per-person checks
+ * page number is), both in worker threads (checkPool.ts), (c) printed page numbers read by OCR of
+ * the margin — and the per-person checks
  * that compare them with the roster. Workspace-independent: the caller passes what the archive
  * already holds. Never throws for bad content: every problem becomes a finding.
  */
 import os from 'node:os';
 import type { RosterReadResult } from '../roster/types';
+import { createCheckPool } from './checkPool';
 import { mapLimit } from './concurrency';
 import { createDigitOcr } from './digitOcr';
 import { folderFindings, folderSubject, pageFindings, strayFindings, type FolderCheck, type DigitalOptions } from './digitalFindings';
@@ -15,11 +17,10 @@ import { readItemListTotal, type ItemListTotal } from './itemList';
 import { findNearDuplicates, type PrintedPage } from './nearDuplicates';
 import { scanPackage, type PackageScan, type PersonFolder } from './packageScan';
 import { createPageNumberReader, type PageNumberReader } from './pageNumbers';
-import { DEFAULT_IMAGE_LIMITS, readPageHeaders, type ImageLimits, type PageRecord } from './pageRecords';
+import { DEFAULT_IMAGE_LIMITS, pageRecordsOf, type ImageLimits, type PageRecord } from './pageRecords';
 import { checkRoster, type CheckedRow, type RosterCheckContext } from './rosterChecks';
 import { readUntrusted } from './safeRead';
-import { analyseThumb, type Box } from './thumbAnalysis';
-import { decodeThumb } from './thumbnail';
+import type { Box } from './thumbAnalysis';
 
 export type CheckPhase = 'scan' | 'hashing' | 'decoded' | 'page-numbers';
 
@@ -36,7 +37,9 @@ export interface IntakeCheckOptions {
   imageLimits?: Partial<ImageLimits>;
   /** Page-number reader; null skips phase (c); absent: the built-in tesseract reader (closed afterwards). */
   pageNumbers?: PageNumberReader | null;
-  /** Images in flight at once (default: cores + 1). */
+  /** Worker threads for hashing and decoding (default: one per core; 0: all in-process). */
+  workers?: number;
+  /** Images in flight at once (default: two per worker in (a) and (b), cores + 1 in-process; (c) one more than cores + 1). */
   concurrency?: number;
   onProgress?: (p: { phase: CheckPhase; done: number; total: number }) => void;
 }
@@ -60,7 +63,17 @@ export interface IntakeCheckResult {
   pages: number;
   findings: Finding[];
   folders: FolderSummary[];
-  timings: { rosterMs: number; scanMs: number; hashingMs: number; decodedMs: number; pageNumbersMs: number; totalMs: number };
+  timings: {
+    rosterMs: number;
+    scanMs: number;
+    hashingMs: number;
+    decodedMs: number;
+    pageNumbersMs: number;
+    totalMs: number;
+    /** CPU time of the whole process (every thread, the check's workers included) during (a) and (b). */
+    hashingCpuMs: number;
+    decodedCpuMs: number;
+  };
 }
 
 interface PageExtras {
@@ -70,6 +83,11 @@ interface PageExtras {
 
 function now(): number {
   return performance.now();
+}
+
+function cpuSince(start: NodeJS.CpuUsage): number {
+  const u = process.cpuUsage(start);
+  return (u.user + u.system) / 1000;
 }
 
 /** Groups records by file so each file is read once per phase (multi-page TIFFs). */
@@ -90,12 +108,15 @@ export async function runChecks(roster: RosterReadResult, options: IntakeCheckOp
     skewLimitDegrees: options.skewLimitDegrees ?? 1,
     minDpi: options.minDpi ?? 300,
   };
-  const concurrency = options.concurrency ?? os.availableParallelism() + 1;
+  const workers = options.workers ?? os.availableParallelism();
+  const lanes = options.concurrency ?? os.availableParallelism() + 1;
+  // Two files per worker: its thread analyses one while libvips decodes the other.
+  const concurrency = options.concurrency ?? (workers > 0 ? 2 * workers : lanes);
   const progress = options.onProgress ?? (() => undefined);
 
   const rosterCheck = checkRoster(roster, options.context);
   const findings: Finding[] = [...rosterCheck.findings];
-  const timings = { rosterMs: now() - t0, scanMs: 0, hashingMs: 0, decodedMs: 0, pageNumbersMs: 0, totalMs: 0 };
+  const timings = { rosterMs: now() - t0, scanMs: 0, hashingMs: 0, decodedMs: 0, pageNumbersMs: 0, totalMs: 0, hashingCpuMs: 0, decodedCpuMs: 0 };
   // Persons, not rows: a person listed twice is one person (and a DUPLICATE_PERSON finding).
   const persons = new Set(rosterCheck.rows.map((r, i) => r.matchId ?? `row:${i}`)).size;
   const result: IntakeCheckResult = { persons, pages: 0, findings, folders: [], timings };
@@ -129,80 +150,86 @@ export async function runChecks(roster: RosterReadResult, options: IntakeCheckOp
     rowForFolder.set(folders[0] as PersonFolder, cr);
   }
 
-  // (a) hashing + headers
+  // (a) hashing + headers, and (b) decoded checks, in worker threads (closed before the OCR of (c) starts).
   t = now();
+  let cpu = process.cpuUsage();
   const files = scan.persons.flatMap((folder) => folder.images.map((file) => ({ folder, file })));
-  let done = 0;
-  const perFile = await mapLimit(files, concurrency, async ({ folder, file }) => {
-    const recs = await readPageHeaders(folder, file, limits);
-    progress({ phase: 'hashing', done: ++done, total: files.length });
-    return recs;
-  });
+  const pool = createCheckPool(files.length > 0 ? workers : 0);
   const records: PageRecord[] = [];
   const byFolder = new Map<PersonFolder, PageRecord[]>();
-  for (const recs of perFile) {
-    for (const rec of recs) {
-      const list = byFolder.get(rec.folder) ?? [];
-      rec.position = list.length + 1;
-      list.push(rec);
-      byFolder.set(rec.folder, list);
-      records.push(rec);
-    }
-  }
-  result.pages = records.length;
-  timings.hashingMs = now() - t;
-
-  // (b) decoded checks at reduced scale; near-duplicates per person as soon as its pages are done,
-  // so only the ink bitmaps of the persons in progress are held (≈35 KB per page).
-  t = now();
   const extras = new Map<PageRecord, PageExtras>();
   const nearDup = new Map<PageRecord, { of: number; similarity: number }>();
-  const pending = new Map<PersonFolder, number>();
-  const prints = new Map<PersonFolder, PrintedPage[]>();
-  for (const [folder, recs] of byFolder) pending.set(folder, recs.filter((r) => r.status === 'ok').length);
-  const finishFolder = (folder: PersonFolder) => {
-    const list = (prints.get(folder) ?? []).sort((a, b) => a.position - b.position);
-    prints.delete(folder);
-    const recs = byFolder.get(folder) ?? [];
-    for (const d of findNearDuplicates(list, options.nearDuplicateSimilarity ?? 0.95)) {
-      const rec = recs[d.position - 1];
-      if (rec) nearDup.set(rec, { of: d.of, similarity: d.similarity });
+  try {
+    let done = 0;
+    const perFile = await mapLimit(files, concurrency, async ({ folder, file }) => {
+      const recs = pageRecordsOf(folder, file, await pool.headers(file.abs, limits));
+      progress({ phase: 'hashing', done: ++done, total: files.length });
+      return recs;
+    });
+    for (const recs of perFile) {
+      for (const rec of recs) {
+        const list = byFolder.get(rec.folder) ?? [];
+        rec.position = list.length + 1;
+        list.push(rec);
+        byFolder.set(rec.folder, list);
+        records.push(rec);
+      }
     }
-  };
-  for (const [folder, n] of pending) if (n === 0) finishFolder(folder);
-  const decodable = byFile(records.filter((r) => r.status === 'ok'));
-  done = 0;
-  await mapLimit(decodable, concurrency, async (group) => {
-    const first = group[0] as PageRecord;
-    const read = await readUntrusted(first.file.abs, limits.maxImageBytes);
-    for (const rec of group) {
-      if (read.ok) {
-        try {
-          const thumb = await decodeThumb(read.bytes, rec.tiffPage, rec.width, limits);
-          const a = analyseThumb(thumb);
-          rec.blank = a.blank;
-          rec.skewDegrees = a.skewDegrees;
-          extras.set(rec, { boxes: a.numberBoxes, thumbScale: rec.width / thumb.width });
-          if (a.print) {
-            const list = prints.get(rec.folder) ?? [];
-            list.push({ position: rec.position, print: a.print });
-            prints.set(rec.folder, list);
-          }
-        } catch {
+    result.pages = records.length;
+    timings.hashingMs = now() - t;
+    timings.hashingCpuMs = cpuSince(cpu);
+
+    // (b) decoded checks at reduced scale; near-duplicates per person as soon as its pages are done,
+    // so only the ink bitmaps of the persons in progress are held (≈35 KB per page).
+    t = now();
+    cpu = process.cpuUsage();
+    const pending = new Map<PersonFolder, number>();
+    const prints = new Map<PersonFolder, PrintedPage[]>();
+    for (const [folder, recs] of byFolder) pending.set(folder, recs.filter((r) => r.status === 'ok').length);
+    const finishFolder = (folder: PersonFolder) => {
+      const list = (prints.get(folder) ?? []).sort((a, b) => a.position - b.position);
+      prints.delete(folder);
+      const recs = byFolder.get(folder) ?? [];
+      for (const d of findNearDuplicates(list, options.nearDuplicateSimilarity ?? 0.95)) {
+        const rec = recs[d.position - 1];
+        if (rec) nearDup.set(rec, { of: d.of, similarity: d.similarity });
+      }
+    };
+    for (const [folder, n] of pending) if (n === 0) finishFolder(folder);
+    const decodable = byFile(records.filter((r) => r.status === 'ok'));
+    done = 0;
+    await mapLimit(decodable, concurrency, async (group) => {
+      const first = group[0] as PageRecord;
+      const decoded = await pool.decoded(first.file.abs, group.map((r) => ({ tiffPage: r.tiffPage, width: r.width })), limits);
+      for (const [i, rec] of group.entries()) {
+        const page = decoded.pages[i];
+        if (!decoded.read) {
+          rec.status = 'unreadable';
+          rec.problem = '文件无法读取';
+        } else if (!page?.ok) {
           rec.status = 'unreadable';
           rec.problem = '图像数据损坏或不完整，无法解码';
+        } else {
+          rec.blank = page.blank;
+          rec.skewDegrees = page.skewDegrees;
+          extras.set(rec, { boxes: page.numberBoxes, thumbScale: rec.width / page.thumbWidth });
+          if (page.print) {
+            const list = prints.get(rec.folder) ?? [];
+            list.push({ position: rec.position, print: page.print });
+            prints.set(rec.folder, list);
+          }
         }
-      } else {
-        rec.status = 'unreadable';
-        rec.problem = '文件无法读取';
+        const left = (pending.get(rec.folder) ?? 1) - 1;
+        pending.set(rec.folder, left);
+        if (left === 0) finishFolder(rec.folder);
       }
-      const left = (pending.get(rec.folder) ?? 1) - 1;
-      pending.set(rec.folder, left);
-      if (left === 0) finishFolder(rec.folder);
-    }
-    progress({ phase: 'decoded', done: ++done, total: decodable.length });
-  });
-  timings.decodedMs = now() - t;
+      progress({ phase: 'decoded', done: ++done, total: decodable.length });
+    });
+    timings.decodedMs = now() - t;
+    timings.decodedCpuMs = cpuSince(cpu);
+  } finally {
+    await pool.close();
+  }
 
   // (c) printed page numbers
   t = now();
@@ -210,8 +237,8 @@ export async function runChecks(roster: RosterReadResult, options: IntakeCheckOp
   try {
     if (reader) {
       const numbered = byFile(records.filter((r) => r.status === 'ok' && r.blank === false));
-      done = 0;
-      await mapLimit(numbered, concurrency + 1, async (group) => {
+      let done = 0;
+      await mapLimit(numbered, lanes + 1, async (group) => {
         const first = group[0] as PageRecord;
         const read = await readUntrusted(first.file.abs, limits.maxImageBytes);
         if (!read.ok) return;

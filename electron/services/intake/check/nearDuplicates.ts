@@ -19,7 +19,7 @@ export function findNearDuplicates(pages: readonly PrintedPage[], threshold: num
     for (let j = 0; j < i; j++) {
       const b = pages[j] as PrintedPage;
       if (flagged.has(b.position)) continue;
-      const s = printSimilarity(a.print, b.print);
+      const s = printSimilarity(a.print, b.print, threshold);
       if (s >= threshold) {
         out.push({ position: a.position, of: b.position, similarity: s });
         flagged.add(a.position);

@@ -1,12 +1,10 @@
 /**
- * Phase (a) — hashing and headers: reads each page image once (never through a link), hashes it,
- * identifies its real format from the bytes and reads its header (size, dpi, pages in a TIFF).
- * Nothing is decoded here; pixel bombs are refused from the header alone.
+ * Page records: one per page image (per page of a multi-page TIFF), filled by the three phases —
+ * (a) hashing and headers (fileHeader.ts), (b) decoded checks, (c) printed page numbers.
  */
-import crypto from 'node:crypto';
-import sharp from 'sharp';
 import { LIMITS as IMPORT_LIMITS } from '../../digitization/imaging/decode';
-import { sniffFormat, type ImageFormat } from './imageFormat';
+import { fileHeader, type FileHeader } from './fileHeader';
+import type { ImageFormat } from './imageFormat';
 import type { ImageFile, PersonFolder } from './packageScan';
 import { readUntrusted } from './safeRead';
 
@@ -54,66 +52,14 @@ export interface PageRecord {
   numberTried: boolean;
 }
 
-function blankRecord(folder: PersonFolder, file: ImageFile): PageRecord {
-  return {
-    folder,
-    file,
-    position: 0,
-    tiffPage: 0,
-    tiffPages: 1,
-    status: 'ok',
-    problem: '',
-    format: 'unknown',
-    bytes: 0,
-    sha256: '',
-    width: 0,
-    height: 0,
-    dpi: null,
-    blank: null,
-    skewDegrees: null,
-    printedNumber: null,
-    numberTried: false,
-  };
+/** One record per page of the file (a multi-page TIFF gives several; a file that fails, one). */
+export function pageRecordsOf(folder: PersonFolder, file: ImageFile, h: FileHeader): PageRecord[] {
+  const rec: PageRecord = { folder, file, position: 0, tiffPage: 0, ...h, blank: null, skewDegrees: null, printedNumber: null, numberTried: false };
+  if (h.status !== 'ok') return [rec];
+  return Array.from({ length: h.tiffPages }, (_, i) => ({ ...rec, tiffPage: i }));
 }
-
-const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`;
 
 /** Reads one file into one record per page (a multi-page TIFF gives several). */
 export async function readPageHeaders(folder: PersonFolder, file: ImageFile, limits: ImageLimits): Promise<PageRecord[]> {
-  const rec = blankRecord(folder, file);
-  const read = await readUntrusted(file.abs, limits.maxImageBytes);
-  if (!read.ok) {
-    if (read.reason === 'too-large') return [{ ...rec, status: 'too-large', bytes: read.size ?? 0, problem: `文件有 ${mb(read.size ?? 0)}，超过单页上限 ${mb(limits.maxImageBytes)}` }];
-    return [{ ...rec, status: 'unreadable', problem: read.reason === 'symlink' ? '文件是链接，不会读取' : '文件无法读取' }];
-  }
-  const bytes = read.bytes;
-  rec.bytes = bytes.length;
-  rec.sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
-  rec.format = sniffFormat(bytes);
-  if (bytes.length === 0) return [{ ...rec, status: 'unreadable', problem: '文件是空的（0 字节）' }];
-  if (rec.format !== 'jpeg' && rec.format !== 'tiff') {
-    return [{ ...rec, status: rec.format === 'unknown' ? 'unreadable' : 'unsupported', problem: rec.format === 'unknown' ? '文件内容不是可识别的图像' : '' }];
-  }
-  let meta: Awaited<ReturnType<ReturnType<typeof sharp>['metadata']>>;
-  try {
-    meta = await sharp(bytes, { limitInputPixels: false }).metadata();
-  } catch {
-    return [{ ...rec, status: 'unreadable', problem: '图像文件头损坏' }];
-  }
-  const width = meta.width ?? 0;
-  const height = meta.height ?? 0;
-  rec.width = width;
-  rec.height = height;
-  // 72 is what encoders write when nobody set a resolution: treat it as unknown, not as a measurement.
-  rec.dpi = meta.density && meta.density !== 72 ? Math.round(meta.density) : null;
-  if (width <= 0 || height <= 0) return [{ ...rec, status: 'unreadable', problem: '图像尺寸无效' }];
-  if (width * height > limits.maxPixels) {
-    return [{ ...rec, status: 'too-large', problem: `图像声明的尺寸为 ${width}×${height} 像素，超过上限 ${Math.round(limits.maxPixels / 1e6)} 百万像素（可能是“图像炸弹”）` }];
-  }
-  const pages = rec.format === 'tiff' ? Math.max(1, meta.pages ?? 1) : 1;
-  rec.tiffPages = pages;
-  if (pages > limits.maxTiffPages) {
-    return [{ ...rec, status: 'too-large', problem: `一个 TIFF 文件中有 ${pages} 页，超过上限 ${limits.maxTiffPages} 页` }];
-  }
-  return Array.from({ length: pages }, (_, i) => ({ ...rec, tiffPage: i }));
+  return pageRecordsOf(folder, file, await fileHeader(await readUntrusted(file.abs, limits.maxImageBytes), limits));
 }
