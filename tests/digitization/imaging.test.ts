@@ -3,10 +3,11 @@
  * scanner background and deskew wedges removed, dust ignored), the dpi written into the JPEG,
  * low-resolution sources flagged, residual skew after deskewing, and reprocessing with overrides.
  */
-import sharp from 'sharp';
+import sharp, { type Sharp } from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { decodeFile } from '../../electron/services/digitization/imaging/decode';
 import { processPage, reprocess } from '../../electron/services/digitization/imaging/process';
+import { rotateAndPool } from '../../electron/services/digitization/imaging/rotate';
 import { estimateSkew } from '../../electron/services/digitization/imaging/skew';
 import { withOverrides } from '../../electron/services/digitization/imaging/steps';
 import { blankPage, PAGE, textPage } from './fixtures';
@@ -237,6 +238,29 @@ describe('deskew', () => {
     expect(upright.skewDegrees).toBe(r.skewDegrees);
     expect(Math.abs(await residualSkew(upright.jpeg))).toBeLessThanOrEqual(0.3);
     expect(upright.height).toBeGreaterThan(upright.width);
+  });
+
+  it('turns and deskews in JavaScript to exactly the pixels libvips would make', async () => {
+    // Noise, so any difference in sampling position, weights or rounding shows.
+    const [w, h] = [301, 217];
+    const noise = (channels: 1 | 3) => Uint8Array.from({ length: w * h * channels }, (_, i) => Math.imul(i + 7, 2654435761) >>> 24);
+    for (const channels of [1, 3] as const) {
+      const data = noise(channels);
+      for (const [turn, degrees] of [[0, 2.35], [0, -0.05], [90, -1.7], [180, 3], [270, 0.4], [90, 0]] as const) {
+        // libvips writes one-channel raw input out as sRGB unless told otherwise.
+        const raw = (i: Sharp) => (channels === 1 ? i.toColourspace('b-w') : i).raw().toBuffer({ resolveWithObject: true });
+        let img = sharp(data, { raw: { width: w, height: h, channels } });
+        if (turn) {
+          const t = await raw(img.rotate(turn));
+          img = sharp(t.data, { raw: { width: t.info.width, height: t.info.height, channels } });
+        }
+        if (degrees) img = img.rotate(degrees, { background: '#ffffff' });
+        const want = await raw(img);
+        const got = rotateAndPool({ data, width: w, height: h, channels }, turn, degrees, 255, false).image;
+        expect([got.width, got.height], `${channels} ${turn} ${degrees}`).toEqual([want.info.width, want.info.height]);
+        expect(Buffer.from(got.data).equals(want.data), `${channels} ${turn} ${degrees}`).toBe(true);
+      }
+    }
   });
 });
 

@@ -4,6 +4,8 @@
  * dark region joined to the image's border (or to a wedge) along a long stretch is background, while
  * a letter or line touching the edge meets it only briefly and stays content.
  */
+import { giveBack, takeBytes, takeZeroed } from './bufferPool';
+import { grown } from './growable';
 
 export interface Grey {
   data: Uint8Array;
@@ -22,19 +24,62 @@ const CONTACT_SHARE = 0.05;
 /** Downscales by `f` keeping each block's darkest pixel, so thin strokes survive at analysis size. */
 export function minPool(g: Grey, f: number): Grey {
   if (f <= 1) return g;
-  const width = Math.ceil(g.width / f);
-  const height = Math.ceil(g.height / f);
-  const out = new Uint8Array(width * height).fill(255);
-  for (let y = 0; y < g.height; y++) {
+  if (f === 2) return minPool2(g);
+  const { width: w, height: h, data } = g;
+  const width = Math.ceil(w / f);
+  const height = Math.ceil(h / f);
+  const out = takeBytes(width * height).fill(255);
+  for (let y = 0; y < h; y++) {
     const row = ((y / f) | 0) * width;
-    const src = y * g.width;
-    for (let x = 0; x < g.width; x++) {
-      const v = g.data[src + x] ?? 255;
-      const i = row + ((x / f) | 0);
-      if (v < (out[i] ?? 255)) out[i] = v;
+    const src = y * w;
+    for (let cx = 0, x = 0; cx < width; cx++) {
+      const end = Math.min(w, x + f);
+      let m = out[row + cx]!;
+      for (; x < end; x++) {
+        const v = data[src + x]!;
+        if (v < m) m = v;
+      }
+      out[row + cx] = m;
     }
   }
   return { data: out, width, height };
+}
+
+/** minPool for f = 2 (300 dpi pages), two rows at a time. */
+function minPool2(g: Grey): Grey {
+  const width = Math.ceil(g.width / 2);
+  const height = Math.ceil(g.height / 2);
+  const out = takeBytes(width * height);
+  for (let cy = 0; cy < height; cy++) minPoolRow2(g.data, g.width, g.height, cy, out);
+  return { data: out, width, height };
+}
+
+/**
+ * Row `cy` of minPool(g, 2) (`out` is ceil(w / 2) wide), from image rows 2cy and 2cy + 1; also
+ * called by the rotation as soon as it has written those two rows, while they are still in cache.
+ */
+export function minPoolRow2(data: Uint8Array, w: number, h: number, cy: number, out: Uint8Array): void {
+  const width = (w + 1) >> 1;
+  const pairs = w >> 1;
+  const a = 2 * cy * w;
+  // A last odd row pairs with itself.
+  const b = 2 * cy + 1 < h ? a + w : a;
+  const o = cy * width;
+  for (let cx = 0, x = 0; cx < pairs; cx++, x += 2) {
+    // Branch-free minimum: scanned paper is noise, and a guessed branch there is wrong half the time.
+    const d1 = data[a + x]! - data[a + x + 1]!;
+    const m1 = data[a + x + 1]! + (d1 & (d1 >> 31));
+    const d2 = data[b + x]! - data[b + x + 1]!;
+    const m2 = data[b + x + 1]! + (d2 & (d2 >> 31));
+    const d3 = m1 - m2;
+    out[o + cx] = m2 + (d3 & (d3 >> 31));
+  }
+  if (w & 1) {
+    const x = w - 1;
+    const v = data[b + x]!;
+    const m = data[a + x]!;
+    out[o + pairs] = v < m ? v : m;
+  }
 }
 
 /**
@@ -44,17 +89,17 @@ export function minPool(g: Grey, f: number): Grey {
  * leaves a sliver of fill counted as page.
  */
 export function outsideRotated(g: { width: number; height: number }, scale: number, canvas: { width: number; height: number }, before: { width: number; height: number }, degrees: number, slack: number): Uint8Array {
-  const out = new Uint8Array(g.width * g.height);
+  const out = takeZeroed(g.width * g.height);
   const t = (degrees * Math.PI) / 180;
   const c = Math.cos(t);
   const s = Math.sin(t);
   const hw = before.width / 2 - slack;
   const hh = before.height / 2 - slack;
   for (let y = 0; y < g.height; y++) {
+    // The analysis cell's centre on the canvas, relative to the canvas centre, rotated back.
+    const oy = (y + 0.5) * scale - canvas.height / 2;
     for (let x = 0; x < g.width; x++) {
-      // The analysis cell's centre on the canvas, relative to the canvas centre, rotated back.
       const ox = (x + 0.5) * scale - canvas.width / 2;
-      const oy = (y + 0.5) * scale - canvas.height / 2;
       const dx = c * ox + s * oy;
       const dy = -s * ox + c * oy;
       if (Math.abs(dx) > hw || Math.abs(dy) > hh) out[y * g.width + x] = 1;
@@ -70,48 +115,54 @@ export function outsideRotated(g: { width: number; height: number }, scale: numb
 export function classify(g: Grey, dark: number, outside: Uint8Array | null): Uint8Array {
   const { width: w, height: h, data } = g;
   const n = w * h;
-  const mask = new Uint8Array(n);
-  if (outside) for (let i = 0; i < n; i++) if (outside[i]) mask[i] = OUTSIDE;
-  const isDark = (i: number) => mask[i] === PAPER && (data[i] ?? 255) < dark;
-  const atEdge = (i: number): boolean => {
-    const x = i % w;
-    const y = (i - x) / w;
+  const mask = takeZeroed(n);
+  if (outside) for (let i = 0; i < n; i++) if (outside[i] === 1) mask[i] = OUTSIDE;
+  // On the image's border, or (with wedges) beside one: where a dark region meets the edge.
+  const atEdge = (i: number, x: number, y: number): boolean => {
     if (x === 0 || y === 0 || x === w - 1 || y === h - 1) return true;
     if (!outside) return false;
     return outside[i - 1] === 1 || outside[i + 1] === 1 || outside[i - w] === 1 || outside[i + w] === 1;
   };
   const minContact = Math.max(3, Math.round(CONTACT_SHARE * Math.min(w, h)));
-  const seen = new Uint8Array(n);
-  const stack = new Int32Array(n);
-  const members: number[] = [];
-  for (let start = 0; start < n; start++) {
-    if (seen[start] || !isDark(start) || !atEdge(start)) continue;
-    // Flood the dark region joined to this edge pixel (8-neighbours), counting its edge contact.
-    members.length = 0;
-    let contact = 0;
-    let top = 0;
-    stack[top++] = start;
-    seen[start] = 1;
-    while (top > 0) {
-      const i = stack[--top] ?? 0;
-      members.push(i);
-      if (atEdge(i)) contact++;
-      const x = i % w;
-      for (let dy = -1; dy <= 1; dy++) {
-        const row = i + dy * w;
-        if (row < 0 || row >= n) continue;
-        for (let dx = -1; dx <= 1; dx++) {
-          if (x + dx < 0 || x + dx >= w) continue;
-          const j = row + dx;
-          if (!seen[j] && isDark(j)) {
-            seen[j] = 1;
-            stack[top++] = j;
+  const perRow = 1 / w; // i → row by a multiplication: exact here (see analysis/components.ts)
+  let seen: Uint8Array | null = null;
+  let queue = new Int32Array(0);
+  for (let y = 0, start = 0; y < h; y++) {
+    for (let x = 0; x < w; x++, start++) {
+      // Dark paper cells only (wedge cells are never background).
+      if (mask[start] !== PAPER || data[start]! >= dark || !atEdge(start, x, y)) continue;
+      seen ??= takeZeroed(n);
+      if (seen[start]) continue;
+      // Flood the dark region joined to this edge pixel (8-neighbours), counting its edge contact;
+      // breadth-first, so the queue holds every member afterwards.
+      let contact = 0;
+      let tail = 0;
+      if (queue.length === 0) queue = grown(queue, 0);
+      queue[tail++] = start;
+      seen[start] = 1;
+      for (let head = 0; head < tail; head++) {
+        const i = queue[head]!;
+        const iy = ((i + 0.5) * perRow) | 0;
+        const ix = i - iy * w;
+        if (atEdge(i, ix, iy)) contact++;
+        const y0 = iy > 0 ? iy - 1 : 0;
+        const y1 = iy < h - 1 ? iy + 1 : iy;
+        const x0 = ix > 0 ? ix - 1 : 0;
+        const x1 = ix < w - 1 ? ix + 1 : ix;
+        for (let yy = y0; yy <= y1; yy++) {
+          for (let j = yy * w + x0, end = yy * w + x1; j <= end; j++) {
+            if (seen[j] === 0 && mask[j] === PAPER && data[j]! < dark) {
+              seen[j] = 1;
+              if (tail === queue.length) queue = grown(queue, tail);
+              queue[tail++] = j;
+            }
           }
         }
       }
+      if (contact >= minContact) for (let k = 0; k < tail; k++) mask[queue[k]!] = BACKGROUND;
     }
-    if (contact >= minContact) for (const i of members) mask[i] = BACKGROUND;
   }
+  if (seen) giveBack(seen);
   return mask;
 }
 
@@ -120,23 +171,29 @@ export function withoutBackground(g: Grey, dark = 128): Grey {
   const mask = classify(g, dark, null);
   const data = Uint8Array.from(g.data);
   for (let i = 0; i < data.length; i++) if (mask[i] !== PAPER) data[i] = 255;
+  giveBack(mask);
   return { data, width: g.width, height: g.height };
 }
 
 /** The brightness of the paper: a high percentile of the page's pixels (text is a small share). */
 export function paperLevel(g: Grey, mask: Uint8Array | null): number {
   const hist = new Uint32Array(256);
+  const data = g.data;
   let n = 0;
-  for (let i = 0; i < g.data.length; i++) {
-    if (mask && mask[i] !== PAPER) continue;
-    const v = g.data[i] ?? 255;
-    hist[v] = (hist[v] ?? 0) + 1;
-    n++;
+  if (mask) {
+    for (let i = 0; i < data.length; i++) {
+      if (mask[i] !== PAPER) continue;
+      hist[data[i]!]!++;
+      n++;
+    }
+  } else {
+    for (let i = 0; i < data.length; i++) hist[data[i]!]!++;
+    n = data.length;
   }
   if (n === 0) return 255;
   let seen = 0;
   for (let v = 255; v >= 0; v--) {
-    seen += hist[v] ?? 0;
+    seen += hist[v]!;
     if (seen >= n * 0.1) return v;
   }
   return 255;

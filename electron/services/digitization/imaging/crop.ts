@@ -7,7 +7,11 @@
  * so the margin is exact rather than a cell's width out.
  */
 import { classify, inkThreshold, minPool, outsideRotated, PAPER, paperLevel, type Grey } from './borders';
+import { giveBack, takeZeroed } from './bufferPool';
 import { contentMarks, type CellBox } from './specks';
+
+/** A local copy: an imported binding read in a loop can cost a getter call per read (tsx, CommonJS). */
+const PAPER_CELL = PAPER;
 
 export interface Box {
   left: number;
@@ -75,27 +79,45 @@ function span(counts: Uint32Array, min: number): Span | null {
  * The region to keep of a deskewed page (`g`: its full-resolution greyscale), or null when the
  * page should be kept whole (nothing recognisable as paper).
  */
-export function findCropBox(g: Grey, dpi: number, fill: RotationFill | null): Box | null {
+export function findCropBox(g: Grey, dpi: number, fill: RotationFill | null, pooled2: Uint8Array | null = null): Box | null {
+  // The working masks come from the buffer pool and go back to it when the box is found.
+  const temps: Uint8Array[] = [];
+  try {
+    return cropBox(g, dpi, fill, pooled2, temps);
+  } finally {
+    giveBack(...temps);
+  }
+}
+
+function cropBox(g: Grey, dpi: number, fill: RotationFill | null, pooled2: Uint8Array | null, temps: Uint8Array[]): Box | null {
   const f = Math.max(1, Math.round(dpi / CELLS_PER_INCH), Math.ceil(Math.max(g.width, g.height) / MAX_ANALYSIS_SIDE));
-  const a = minPool(g, f);
+  // `pooled2`: minPool(g, 2), when the caller made it already (the rotation does, in passing).
+  const cells2 = { width: Math.ceil(g.width / 2), height: Math.ceil(g.height / 2) };
+  const a = f === 2 && pooled2 && pooled2.length === cells2.width * cells2.height ? { data: pooled2, ...cells2 } : minPool(g, f);
+  if (a.data !== g.data && a.data !== pooled2) temps.push(a.data);
   const outside = fill && Math.abs(fill.degrees) > 0 ? outsideRotated(a, f, g, fill.before, fill.degrees, 1.5) : null;
+  if (outside) temps.push(outside);
   // The paper level is read before the background is known; background is dark, so it barely moves it.
   const ink = inkThreshold(paperLevel(a, outside));
   const mask = classify(a, ink, outside);
+  temps.push(mask);
 
   const rowPaper = new Uint32Array(a.height);
   const colPaper = new Uint32Array(a.width);
-  const content = new Uint8Array(a.width * a.height);
+  const content = takeZeroed(a.width * a.height);
+  temps.push(content);
+  const cells = a.data;
   let paperCells = 0;
-  for (let y = 0; y < a.height; y++) {
-    for (let x = 0; x < a.width; x++) {
-      const i = y * a.width + x;
-      if (mask[i] !== PAPER) continue;
-      paperCells++;
-      rowPaper[y] = (rowPaper[y] ?? 0) + 1;
-      colPaper[x] = (colPaper[x] ?? 0) + 1;
-      if ((a.data[i] ?? 255) < ink) content[i] = 1;
+  for (let y = 0, i = 0; y < a.height; y++) {
+    let inRow = 0;
+    for (let x = 0; x < a.width; x++, i++) {
+      if (mask[i] !== PAPER_CELL) continue;
+      inRow++;
+      colPaper[x]!++;
+      if (cells[i]! < ink) content[i] = 1;
     }
+    rowPaper[y] = inRow;
+    paperCells += inRow;
   }
   // Nothing like a sheet of paper (an all-dark frame, say): keep everything rather than guess.
   if (paperCells < a.width * a.height * 0.1) return null;
@@ -107,6 +129,7 @@ export function findCropBox(g: Grey, dpi: number, fill: RotationFill | null): Bo
   // Specks and dust alone in the margin do not count; a side with nothing else is cropped to the paper.
   const marks = contentMarks(content, a.width, a.height, Math.max(2, Math.ceil(mmCells(MIN_MARK_MM, dpi, f))), Math.ceil(mmCells(NEAR_MM, dpi, f)));
   if (!marks) return box(paper.left, paper.top, paper.right, paper.bottom);
+  temps.push(marks.kept);
   const exact = contentEdges(g, a, f, marks.kept, ink, marks.box);
   const m = marginPx(dpi);
   // The margin stays on the paper where it can; the content itself is never cut.
@@ -130,7 +153,7 @@ function contentEdges(g: Grey, a: Grey, f: number, content: Uint8Array, ink: num
   const y1 = Math.min(g.height, (cells.bottom + 1) * f);
   const x0 = cells.left * f;
   const x1 = Math.min(g.width, (cells.right + 1) * f);
-  const isInk = (x: number, y: number) => content[((y / f) | 0) * a.width + ((x / f) | 0)] === 1 && (g.data[y * g.width + x] ?? 255) < ink;
+  const isInk = (x: number, y: number) => content[((y / f) | 0) * a.width + ((x / f) | 0)] === 1 && g.data[y * g.width + x]! < ink;
   const colHas = (x: number) => {
     for (let y = y0; y < y1; y++) if (isInk(x, y)) return true;
     return false;

@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Imaging, IngestedPage, IngestFailure, OcrEngine, SourceSpec } from '../ports';
 import { decodeFile, type DecodedPage } from './decode';
 import { naturalCompare } from './naturalSort';
-import { processPage, reprocess } from './process';
+import { processPage, reprocess, type DetectOrientation } from './process';
 import { scannerStatus, scanPages } from './sane';
 import { watchFolder } from './watchFolder';
 
@@ -118,7 +118,7 @@ async function* inOrderAhead<T, R>(source: AsyncIterable<T>, limit: number, star
 
 function ingest(spec: SourceSpec, signal: AbortSignal, ocr: OcrEngine | null, onTotal: (n: number | null) => void): AsyncGenerator<IngestedPage | IngestFailure> {
   // An OCR engine that fails (e.g. missing language data) must not fail the page: it stays unturned.
-  const detect = ocr ? (png: Buffer) => ocr.detectOrientation(png).catch(() => ({ rotation: 0 as const, confidence: 0 })) : null;
+  const detect: DetectOrientation | null = ocr ? (grey, hint) => ocr.detectOrientation(grey, hint).catch(() => ({ rotation: 0 as const, confidence: 0 })) : null;
   const processOne = async (page: DecodedPage | IngestFailure): Promise<IngestedPage | IngestFailure> => {
     if (!page.ok) return page;
     try {

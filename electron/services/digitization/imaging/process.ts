@@ -5,22 +5,26 @@
  * from the original with the clerk's overrides in place of the automatic choices.
  */
 import crypto from 'node:crypto';
-import sharp, { type Sharp } from 'sharp';
+import sharp from 'sharp';
 import type { ProcessedImage, Rotation } from '../ports';
 import { toPgm } from '../ocr/pgm';
 import { analysePage, type PageAnalysis } from './analysis/analysePage';
 import { withoutBackground, type Grey } from './borders';
+import { giveBack, takeBytes } from './bufferPool';
 import { findCropBox, type Box } from './crop';
-import { analysisCopy, decodeRgb, greyOf, shrinkGrey, WHITE, withChannels, type Decoded } from './pageImage';
+import { analysisCopy, decodeRgb, greyOf, shrinkGrey, withChannels, type Decoded } from './pageImage';
+import { rotateAndPool } from './rotate';
 import { measureSkew } from './skew';
 import { MIN_DPI, stepOf, type Step } from './steps';
 
 export type { Step } from './steps';
 
-/** `grey`: the page in greyscale at about 150 dpi, as binary PGM (ocr/pgm.ts). */
-export type DetectOrientation = (grey: Buffer) => Promise<{ rotation: Rotation; confidence: number }>;
+/** `grey`: the page in greyscale at about 150 dpi, as binary PGM (ocr/pgm.ts); `hint.skewDegrees`: its measured skew. */
+export type DetectOrientation = (grey: Buffer, hint?: { skewDegrees?: number }) => Promise<{ rotation: Rotation; confidence: number }>;
 
 const ANALYSIS_WIDTH = 600;
+/** Paper white, for the corner wedges a deskew adds. */
+const WHITE_LEVEL = 255;
 /** Smaller angles are not worth a resampling pass (a fraction of a pixel across a page). */
 const MIN_SKEW = 0.05;
 
@@ -31,12 +35,17 @@ interface Choices {
   colour: boolean;
 }
 
-/** The page's judgements from its ~150 dpi copy: analysis, a grey copy, and its 600-px thumbnail with the scanner background painted out. */
-async function look(page: Decoded, dpi: number): Promise<{ analysis: PageAnalysis; grey: Grey; upright: Grey }> {
+/**
+ * The page's judgements from its ~150 dpi copy: analysis, a grey copy (whose luma the analysis
+ * shares), and, only when asked for (the skew; not for a blank page or a recorded skew), its 600-px
+ * thumbnail with the scanner background painted out.
+ */
+async function look(page: Decoded, dpi: number): Promise<{ analysis: PageAnalysis; grey: Grey; upright: () => Promise<Grey> }> {
   const small = await analysisCopy(page, dpi);
-  const analysis = await analysePage(small.image, small.dpi);
-  const grey = greyOf(small.image);
-  const upright = withoutBackground(await shrinkGrey(grey, ANALYSIS_WIDTH));
+  // From the buffer pool: given back once the skew is known (toPgm copies it for `detect`).
+  const grey = greyOf(small.image, small.image.channels === 3 ? takeBytes(small.image.width * small.image.height) : undefined);
+  const analysis = await analysePage(small.image, small.dpi, { lum: grey.data, verdictsOnly: true });
+  const upright = async () => withoutBackground(await shrinkGrey(grey, ANALYSIS_WIDTH));
   return { analysis, grey, upright };
 }
 
@@ -44,44 +53,54 @@ function rawInput(d: { pixels: Buffer; width: number; height: number; channels: 
   return sharp(d.pixels, { raw: { width: d.width, height: d.height, channels: d.channels } });
 }
 
-/** Raw output in the input's channels (libvips otherwise writes one-channel input out as sRGB). */
-async function rawOutput(img: Sharp, channels: 1 | 3): Promise<Decoded> {
-  const r = await (channels === 1 ? img.toColourspace('b-w') : img).raw().toBuffer({ resolveWithObject: true });
-  return { pixels: r.data, width: r.info.width, height: r.info.height, channels };
-}
-
 /** The thumbnail turned 90° clockwise. */
 function quarterTurn(g: Grey): Grey {
   const { width: w, height: h } = g;
+  const src = g.data;
   const data = new Uint8Array(w * h);
-  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) data[x * h + (h - 1 - y)] = g.data[y * w + x] ?? 255;
+  for (let y = 0; y < h; y++) for (let x = 0, i = y * w, o = h - 1 - y; x < w; x++, i++, o += h) data[o] = src[i]!;
   return { data, width: h, height: w };
 }
 
 type Rendered = Omit<ProcessedImage, 'blank' | 'steps' | 'rotation' | 'skewDegrees' | 'colour'> & { box: Box | null };
 
-/** Luma of interleaved RGB, for the crop analysis of a colour page. */
+/** Luma of interleaved RGB, for the crop analysis of a colour page (a buffer-pool buffer). */
 function lumaOf(d: Decoded): Uint8Array {
-  return greyOf({ data: d.pixels, width: d.width, height: d.height, channels: d.channels }).data;
+  return greyOf({ data: d.pixels, width: d.width, height: d.height, channels: d.channels }, takeBytes(d.width * d.height)).data;
 }
 
-async function render(d: Decoded, c: Choices, dpi: number): Promise<Rendered> {
-  let cur = d;
-  if (c.rotation !== 0) cur = await rawOutput(rawInput(cur).rotate(c.rotation), d.channels);
-  const beforeSkew = { width: cur.width, height: cur.height };
-  // Rotating by an arbitrary angle grows the canvas; the corner wedges are filled with paper white.
-  if (Math.abs(c.skew) >= MIN_SKEW) cur = await rawOutput(rawInput(cur).rotate(-c.skew, { background: WHITE }), d.channels);
+/**
+ * The turn and the deskew in one resampling pass (rotate.ts: libvips's pixels, half the CPU), and
+ * for a grey page to be cropped the crop's min-pooled cells made on the way. Rotating by an
+ * arbitrary angle grows the canvas; the corner wedges are filled with paper white.
+ */
+function turned(d: Decoded, rotation: Rotation, skew: number, pool: boolean): { page: Decoded; pooled2: Uint8Array | null } {
+  const deskew = Math.abs(skew) >= MIN_SKEW;
+  if (rotation === 0 && !deskew) return { page: d, pooled2: null };
+  const { image: r, pooled } = rotateAndPool({ data: d.pixels, width: d.width, height: d.height, channels: d.channels }, rotation, deskew ? -skew : 0, WHITE_LEVEL, pool);
+  return { page: { pixels: Buffer.from(r.data.buffer, r.data.byteOffset, r.data.byteLength), width: r.width, height: r.height, channels: d.channels }, pooled2: pooled };
+}
+
+/** `original`: the decoded page `d` was made from (not to be given back to the buffer pool). */
+async function render(d: Decoded, original: Decoded, c: Choices, dpi: number): Promise<Rendered> {
+  const quarter = c.rotation === 90 || c.rotation === 270;
+  const beforeSkew = quarter ? { width: d.height, height: d.width } : { width: d.width, height: d.height };
+  const { page: cur, pooled2 } = turned(d, c.rotation, c.skew, c.crop);
   let box: Box | null = null;
   if (c.crop) {
     const grey = cur.channels === 1 ? cur.pixels : lumaOf(cur);
     const fill = Math.abs(c.skew) >= MIN_SKEW ? { before: beforeSkew, degrees: -c.skew } : null;
-    box = findCropBox({ data: grey, width: cur.width, height: cur.height }, dpi, fill);
+    box = findCropBox({ data: grey, width: cur.width, height: cur.height }, dpi, fill, pooled2);
+    if (grey !== cur.pixels) giveBack(grey);
   }
   let img = rawInput(cur);
   if (box) img = img.extract(box);
   if (!c.colour && cur.channels === 3) img = img.greyscale();
   if (!c.colour) img = img.toColourspace('b-w'); // one channel: a third of the size
   const jpeg = await img.jpeg({ quality: 85, mozjpeg: false }).withDensity(dpi).toBuffer();
+  // The grey page (pageImage withChannels), its rotated copy and cells came from the buffer pool.
+  giveBack(cur.pixels, ...(pooled2 ? [pooled2] : []));
+  if (d !== original) giveBack(d.pixels);
   const width = box ? box.width : cur.width;
   const height = box ? box.height : cur.height;
   return { jpeg, width, height, dpi, sha256: crypto.createHash('sha256').update(jpeg).digest('hex'), box };
@@ -134,13 +153,16 @@ export async function processPage(original: Buffer, dpiHint: number | null, dete
   const colour = analysis.colour.colour;
   let rotation: Rotation = 0;
   let detected = false;
-  if (!blank && detect) {
-    rotation = (await detect(toPgm(grey))).rotation;
+  const skew = blank ? 0 : skewOf(await upright());
+  const pgm = !blank && detect ? toPgm(grey) : null;
+  giveBack(grey.data);
+  if (pgm && detect) {
+    // The skew goes with the page, so the detector straightens its line without measuring again.
+    rotation = (await detect(pgm, { skewDegrees: skew })).rotation;
     detected = true;
   }
-  const skew = blank ? 0 : skewOf(upright);
   const choices: Choices = { rotation, skew, crop: true, colour };
-  const { box, ...image } = await render(withChannels(rgb, colour), choices, resolution.dpi);
+  const { box, ...image } = await render(withChannels(rgb, colour), rgb, choices, resolution.dpi);
   return { ...image, rotation, skewDegrees: skew, blank, colour, steps: stepsFor(choices, detected, box, resolution) };
 }
 
@@ -153,15 +175,16 @@ export async function reprocess(original: Buffer, steps: readonly unknown[], rot
   const recorded = stepOf(steps, 'resolution');
   const resolution = recorded ? { ...resolutionStep(recorded.dpi), declared: recorded.declared ?? true } : resolutionStep(null);
   const rgb = await decodeRgb(original);
-  const { analysis, upright } = await look(rgb, resolution.dpi);
+  const { analysis, grey, upright } = await look(rgb, resolution.dpi);
   const blank = analysis.blank.blank;
   const orient = stepOf(steps, 'orient');
   const deskew = stepOf(steps, 'deskew');
   const crop = stepOf(steps, 'crop');
   const colourStep = stepOf(steps, 'colour');
-  const skew = deskew ? deskew.degrees : blank ? 0 : skewOf(upright);
+  const skew = deskew ? deskew.degrees : blank ? 0 : skewOf(await upright());
+  giveBack(grey.data);
   const choices: Choices = { rotation, skew, crop: crop?.enabled ?? true, colour: colourStep?.colour ?? analysis.colour.colour };
-  const { box, ...image } = await render(withChannels(rgb, choices.colour), choices, resolution.dpi);
+  const { box, ...image } = await render(withChannels(rgb, choices.colour), rgb, choices, resolution.dpi);
   const detected = orient?.detected === true && orient.rotation === rotation;
   const newSteps = stepsFor(choices, detected, box, resolution, { skew: deskew?.manual, crop: crop?.manual, colour: colourStep?.manual });
   return { ...image, rotation, skewDegrees: skew, blank, colour: choices.colour, steps: newSteps };

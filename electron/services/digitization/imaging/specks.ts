@@ -3,6 +3,8 @@
  * to be a stroke counts only when it lies near real content (a full stop, a dotted leader line,
  * the dot of an i), so a speck alone in the margin does not stop the crop.
  */
+import { takeZeroed } from './bufferPool';
+import { FIRST_SIZE, grown } from './growable';
 
 export interface CellBox {
   left: number;
@@ -12,46 +14,57 @@ export interface CellBox {
 }
 
 interface Mark extends CellBox {
-  cells: number[];
+  /** Its cells are `cells[from..to)` of the list marks() returns. */
+  from: number;
+  to: number;
 }
 
-/** Connected ink marks (8-neighbours) of a cell mask. */
-function marks(ink: Uint8Array, width: number, height: number): Mark[] {
-  const seen = new Uint8Array(ink.length);
-  const stack = new Int32Array(ink.length);
+/**
+ * Connected ink marks (8-neighbours) of a cell mask, with every mark's cells listed together, and
+ * the mask of all their cells (`seen`).
+ */
+function marks(ink: Uint8Array, width: number, height: number): { marks: Mark[]; cells: Int32Array; seen: Uint8Array } {
+  const seen = takeZeroed(ink.length);
+  // Breadth-first with `cells` as the queue: a mark's cells end up contiguous in it.
+  let cells = new Int32Array(FIRST_SIZE);
+  let count = 0;
+  const perRow = 1 / width; // i → row by a multiplication: exact here (see analysis/components.ts)
   const out: Mark[] = [];
   for (let start = 0; start < ink.length; start++) {
-    if (!ink[start] || seen[start]) continue;
-    const m: Mark = { left: width, top: height, right: -1, bottom: -1, cells: [] };
-    let top = 0;
-    stack[top++] = start;
+    if (ink[start] === 0 || seen[start] === 1) continue;
+    let left = width;
+    let top = height;
+    let right = -1;
+    let bottom = -1;
+    const from = count;
+    if (count === cells.length) cells = grown(cells, count);
+    cells[count++] = start;
     seen[start] = 1;
-    while (top > 0) {
-      const i = stack[--top] ?? 0;
-      const x = i % width;
-      const y = (i - x) / width;
-      m.cells.push(i);
-      if (x < m.left) m.left = x;
-      if (x > m.right) m.right = x;
-      if (y < m.top) m.top = y;
-      if (y > m.bottom) m.bottom = y;
-      for (let dy = -1; dy <= 1; dy++) {
-        const ny = y + dy;
-        if (ny < 0 || ny >= height) continue;
-        for (let dx = -1; dx <= 1; dx++) {
-          const nx = x + dx;
-          if (nx < 0 || nx >= width) continue;
-          const j = ny * width + nx;
-          if (ink[j] && !seen[j]) {
+    for (let head = from; head < count; head++) {
+      const i = cells[head]!;
+      const y = ((i + 0.5) * perRow) | 0;
+      const x = i - y * width;
+      if (x < left) left = x;
+      if (x > right) right = x;
+      if (y < top) top = y;
+      if (y > bottom) bottom = y;
+      const y0 = y > 0 ? y - 1 : 0;
+      const y1 = y < height - 1 ? y + 1 : y;
+      const x0 = x > 0 ? x - 1 : 0;
+      const x1 = x < width - 1 ? x + 1 : x;
+      for (let yy = y0; yy <= y1; yy++) {
+        for (let j = yy * width + x0, end = yy * width + x1; j <= end; j++) {
+          if (ink[j] !== 0 && seen[j] === 0) {
             seen[j] = 1;
-            stack[top++] = j;
+            if (count === cells.length) cells = grown(cells, count);
+            cells[count++] = j;
           }
         }
       }
     }
-    out.push(m);
+    out.push({ left, top, right, bottom, from, to: count });
   }
-  return out;
+  return { marks: out, cells, seen };
 }
 
 function near(m: CellBox, b: CellBox, gap: number): boolean {
@@ -64,7 +77,7 @@ function near(m: CellBox, b: CellBox, gap: number): boolean {
  * large enough (a blank side with dust).
  */
 export function contentMarks(ink: Uint8Array, width: number, height: number, minSide: number, gap: number): { kept: Uint8Array; box: CellBox } | null {
-  const all = marks(ink, width, height);
+  const { marks: all, cells, seen } = marks(ink, width, height);
   const big = all.filter((m) => Math.max(m.right - m.left, m.bottom - m.top) + 1 >= minSide);
   if (big.length === 0) return null;
   const box: CellBox = { left: width, top: height, right: -1, bottom: -1 };
@@ -91,7 +104,7 @@ export function contentMarks(ink: Uint8Array, width: number, height: number, min
     }
     small = rest;
   }
-  const mask = new Uint8Array(ink.length);
-  for (const m of kept) for (const i of m.cells) mask[i] = 1;
-  return { kept: mask, box };
+  // Every mark's cells are set in `seen`: clearing the few left out leaves the kept ones.
+  for (const m of small) for (let k = m.from; k < m.to; k++) seen[cells[k]!] = 0;
+  return { kept: seen, box };
 }

@@ -28,25 +28,34 @@ export interface ColourResult {
 
 export function detectColour(a: AnalysisImage): ColourResult {
   if (!a.rgb) return { colour: false, colourAreaMm2: 0 };
-  const { width: w, height: h } = a;
-  const coloured = (i: number) => !a.background[i] && (a.chroma[i] ?? 0) >= CHROMA_MIN;
-  const neutralInk = (i: number) => (a.lightness[i] ?? 255) < DARK_INK && (a.chroma[i] ?? 0) < CHROMA_MIN;
-  const mask = new Uint8Array(w * h);
+  const { width: w, height: h, background, chroma, lightness } = a;
+  // Made on the first coloured pixel: most pages have none.
+  let mask: Uint8Array | null = null;
   for (let y = 0; y < h; y++) {
-    for (let x = 0; x < w; x++) {
-      const i = y * w + x;
-      if (!coloured(i)) continue;
+    const y0 = Math.max(0, y - FRINGE_REACH);
+    const y1 = Math.min(h - 1, y + FRINGE_REACH);
+    for (let x = 0, i = y * w; x < w; x++, i++) {
+      // Coloured, and not the scanner's background.
+      if (chroma[i]! < CHROMA_MIN || background[i] === 1) continue;
+      const x0 = Math.max(0, x - FRINGE_REACH);
+      const x1 = Math.min(w - 1, x + FRINGE_REACH);
       let fringe = false;
-      for (let dy = -FRINGE_REACH; dy <= FRINGE_REACH && !fringe; dy++) {
-        for (let dx = -FRINGE_REACH; dx <= FRINGE_REACH && !fringe; dx++) {
-          const xx = x + dx;
-          const yy = y + dy;
-          if (xx >= 0 && yy >= 0 && xx < w && yy < h && neutralInk(yy * w + xx)) fringe = true;
+      for (let yy = y0; yy <= y1 && !fringe; yy++) {
+        for (let j = yy * w + x0, end = yy * w + x1; j <= end; j++) {
+          // Neutral dark ink nearby: this pixel is its fringe.
+          if (lightness[j]! < DARK_INK && chroma[j]! < CHROMA_MIN) {
+            fringe = true;
+            break;
+          }
         }
       }
-      if (!fringe) mask[i] = 1;
+      if (!fringe) {
+        mask ??= new Uint8Array(w * h);
+        mask[i] = 1;
+      }
     }
   }
+  if (!mask) return { colour: false, colourAreaMm2: 0 };
   const mm2 = a.mmPerPx * a.mmPerPx;
   let area = 0;
   for (const m of findMarks(mask, w, h)) if (m.area * mm2 >= MIN_MARK_MM2) area += m.area * mm2;
