@@ -15,10 +15,10 @@ import { resolveLangPath } from './tessdata';
 /**
  * Reads per slot (its Chinese worker's recognitions: about three per page — the orientation
  * line, the page, a margin mark) before its workers are replaced. Measured with `npm run bench --
- * ocr --rss-pages N [--recycle R]` on 2 slots: never recycled, RSS levels off near 1 GB (highest
- * 1030 MB in the first 100 pages, 1049 MB in the last 100 of 300); recycled every 200 reads
- * (8 times in 500 pages), it stays lower and flat (797 MB first 100, 866 MB last 100). A restart
- * costs 0.65–0.85 s CPU per worker, so this rate costs well under 1% of throughput.
+ * ocr --rss-pages N [--recycle R]` on 2 slots: never recycled, RSS levelled off near 1 GB in an
+ * earlier build; recycled every 200 reads (8 times in 500 pages, with MALLOC_ARENA_MAX=2 as the app
+ * sets it) the latest run stays flat: highest 660 MB in the first 100 pages, 669 MB in the last 100,
+ * peak 690 MB. A restart costs 0.65–0.85 s CPU per worker, well under 1% of throughput.
  */
 export const RECYCLE_AFTER = 200;
 

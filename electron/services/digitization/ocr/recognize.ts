@@ -5,7 +5,10 @@
  *   TARGET_LINE_PX tall whatever the font size or scan resolution. Recognition time falls with the
  *   scale while CER rises slowly, then steeply: CPU per page and CER on 16 benchmark pages (lines
  *   46 px at full size; native tesseract on the same pages: 6.6% CER): 17 px 1.87 s 0.38%; 13 px
- *   1.68 s 0.63%; 12 px 1.6 s 0.82%; 10 px 1.41 s 4.6%. Greyscale PGM (pgm.ts), nothing to decode;
+ *   1.68 s 0.63%; 12 px 1.6 s 0.82%; 10 px 1.41 s 4.6%. Measured again on 12 pages after the rest
+ *   of the pipeline was made cheaper: 12 px 1.58 s 0.83%, 11 px 1.36 s 1.51%. 11 px is what brings
+ *   import + OCR to 1.2x native tesseract's pages per minute (issue 3's target) at a CER still a
+ *   quarter of native's; raise it for accuracy over speed. Greyscale PGM (pgm.ts), nothing to decode;
  * - one Chinese pass over the page (words and lines as TSV), then English re-reads of the lines that
  *   hold Latin words (latin.ts); the invisible text layer for the searchable PDF is written from the
  *   word boxes (textLayer.ts);
@@ -26,11 +29,13 @@ import { textLayerPdf, type TextLine } from './textLayer';
 import { linesFromTsv, type LineReading } from './tsv';
 
 /** Text-line height (px) the page is scaled to for OCR. */
-export const TARGET_LINE_PX = 12;
+export const TARGET_LINE_PX = 11;
 const MIN_SCALE = 0.2;
 /** Without measurable lines: half size, which suits 300-dpi body text. */
 const DEFAULT_SCALE = 0.5;
-const ANALYSIS_WIDTH = 800;
+/** Thumbnail for the line-height measure: 3×3 box averages of a 300-dpi page (827 px; at 4×4 the
+ * coarser line heights raised CER from 0.83% to 0.93% on 12 benchmark pages). */
+const ANALYSIS_WIDTH = 830;
 /** Tesseract rejects a declared resolution under 70 dpi (and guesses one, with a warning). */
 const MIN_DENSITY = 70;
 /** Line height (px) for the English re-read: Latin x-height then comes to about 20 px. */
