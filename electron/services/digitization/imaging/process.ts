@@ -14,7 +14,7 @@ import { giveBack, takeBytes } from './bufferPool';
 import { findCropBox, type Box } from './crop';
 import { analysisCopy, decodeRgb, greyOf, shrinkGrey, withChannels, type Decoded } from './pageImage';
 import { rotateAndPool } from './rotate';
-import { measureSkew } from './skew';
+import { measureSkew, quarterTurn } from './skew';
 import { MIN_DPI, stepOf, type Step } from './steps';
 
 export type { Step } from './steps';
@@ -51,15 +51,6 @@ async function look(page: Decoded, dpi: number): Promise<{ analysis: PageAnalysi
 
 function rawInput(d: { pixels: Buffer; width: number; height: number; channels: 1 | 3 }) {
   return sharp(d.pixels, { raw: { width: d.width, height: d.height, channels: d.channels } });
-}
-
-/** The thumbnail turned 90° clockwise. */
-function quarterTurn(g: Grey): Grey {
-  const { width: w, height: h } = g;
-  const src = g.data;
-  const data = new Uint8Array(w * h);
-  for (let y = 0; y < h; y++) for (let x = 0, i = y * w, o = h - 1 - y; x < w; x++, i++, o += h) data[o] = src[i]!;
-  return { data, width: h, height: w };
 }
 
 type Rendered = Omit<ProcessedImage, 'blank' | 'steps' | 'rotation' | 'skewDegrees' | 'colour'> & { box: Box | null };

@@ -95,3 +95,12 @@ export function measureSkew(g: { data: Uint8Array; width: number; height: number
 export function estimateSkew(g: { data: Uint8Array; width: number; height: number }): number {
   return measureSkew(g).degrees;
 }
+
+/** A greyscale image turned 90° clockwise: output (u, v) holds input (v, h − 1 − u). */
+export function quarterTurn(g: { data: Uint8Array; width: number; height: number }): { data: Uint8Array; width: number; height: number } {
+  const { width: w, height: h } = g;
+  const src = g.data;
+  const data = new Uint8Array(w * h);
+  for (let y = 0; y < h; y++) for (let x = 0, i = y * w, o = h - 1 - y; x < w; x++, i++, o += h) data[o] = src[i]!;
+  return { data, width: h, height: w };
+}

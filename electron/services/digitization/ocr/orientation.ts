@@ -17,7 +17,7 @@
  */
 import sharp from 'sharp';
 import type { Page } from 'tesseract.js';
-import { estimateSkew } from '../imaging/skew';
+import { estimateSkew, quarterTurn } from '../imaging/skew';
 import type { Rotation } from '../ports';
 import { bands, boxThumbnail, inkShare, inkThreshold, lineness, median, profile, type Grey } from './layout';
 import { fromPgm } from './pgm';
@@ -46,14 +46,6 @@ const STRIP_LINE_PX = 26;
 const MIN_CHARS = 4;
 /** Skew (degrees) below which the line is cut without straightening the page first. */
 const MIN_SKEW = 0.5;
-
-/** Turns a greyscale thumbnail a quarter clockwise (pure JS; the thumbnail is small). */
-function quarterTurn(g: Grey): Grey {
-  const { width: w, height: h } = g;
-  const data = new Uint8Array(w * h);
-  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) data[x * h + (h - 1 - y)] = g.data[y * w + x] as number;
-  return { data, width: h, height: w };
-}
 
 /** Bounds of the inked area along one profile (ignoring the outer 3%, where scanner edges are). */
 function inkedSpan(p: Uint32Array, minInk: number): [number, number] | null {

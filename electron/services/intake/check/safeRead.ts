@@ -4,20 +4,35 @@ import fsSync, { constants } from 'node:fs';
 
 export type SafeReadResult = { ok: true; bytes: Buffer } | { ok: false; reason: 'symlink' | 'not-file' | 'too-large' | 'io'; size?: number; message?: string };
 
+// O_NOFOLLOW: a file swapped for a link after the scan is refused, not followed.
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
+
+function openFailure(err: unknown): SafeReadResult {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'ELOOP' || code === 'EMLINK') return { ok: false, reason: 'symlink' };
+  return { ok: false, reason: 'io', message: (err as Error).message };
+}
+
+/** Why a file may not be read, from its stat; null when it may. */
+function refusal(stat: { isFile(): boolean; size: number }, maxBytes: number): SafeReadResult | null {
+  if (!stat.isFile()) return { ok: false, reason: 'not-file' };
+  if (stat.size > maxBytes) return { ok: false, reason: 'too-large', size: stat.size };
+  return null;
+}
+
+const ioFailure = (err: unknown): SafeReadResult => ({ ok: false, reason: 'io', message: (err as Error).message });
+
 export async function readUntrusted(file: string, maxBytes: number): Promise<SafeReadResult> {
   let handle: fs.FileHandle;
   try {
-    // O_NOFOLLOW: a file swapped for a link after the scan is refused, not followed.
-    handle = await fs.open(file, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
+    handle = await fs.open(file, OPEN_FLAGS);
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ELOOP' || code === 'EMLINK') return { ok: false, reason: 'symlink' };
-    return { ok: false, reason: 'io', message: (err as Error).message };
+    return openFailure(err);
   }
   try {
     const stat = await handle.stat();
-    if (!stat.isFile()) return { ok: false, reason: 'not-file' };
-    if (stat.size > maxBytes) return { ok: false, reason: 'too-large', size: stat.size };
+    const refused = refusal(stat, maxBytes);
+    if (refused) return refused;
     const bytes = Buffer.allocUnsafe(stat.size);
     let at = 0;
     while (at < stat.size) {
@@ -27,7 +42,7 @@ export async function readUntrusted(file: string, maxBytes: number): Promise<Saf
     }
     return { ok: true, bytes: at === stat.size ? bytes : bytes.subarray(0, at) };
   } catch (err) {
-    return { ok: false, reason: 'io', message: (err as Error).message };
+    return ioFailure(err);
   } finally {
     await handle.close();
   }
@@ -40,16 +55,14 @@ export async function readUntrusted(file: string, maxBytes: number): Promise<Saf
 export function readUntrustedSync(file: string, maxBytes: number): SafeReadResult {
   let fd: number;
   try {
-    fd = fsSync.openSync(file, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
+    fd = fsSync.openSync(file, OPEN_FLAGS);
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ELOOP' || code === 'EMLINK') return { ok: false, reason: 'symlink' };
-    return { ok: false, reason: 'io', message: (err as Error).message };
+    return openFailure(err);
   }
   try {
     const stat = fsSync.fstatSync(fd);
-    if (!stat.isFile()) return { ok: false, reason: 'not-file' };
-    if (stat.size > maxBytes) return { ok: false, reason: 'too-large', size: stat.size };
+    const refused = refusal(stat, maxBytes);
+    if (refused) return refused;
     const bytes = Buffer.allocUnsafe(stat.size);
     let at = 0;
     while (at < stat.size) {
@@ -59,7 +72,7 @@ export function readUntrustedSync(file: string, maxBytes: number): SafeReadResul
     }
     return { ok: true, bytes: at === stat.size ? bytes : bytes.subarray(0, at) };
   } catch (err) {
-    return { ok: false, reason: 'io', message: (err as Error).message };
+    return ioFailure(err);
   } finally {
     fsSync.closeSync(fd);
   }
