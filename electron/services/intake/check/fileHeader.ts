@@ -7,6 +7,7 @@
 import crypto from 'node:crypto';
 import sharp from 'sharp';
 import { sniffFormat } from './imageFormat';
+import { readJpegHeader } from './jpeg/header';
 import type { ImageLimits, PageRecord } from './pageRecords';
 import type { SafeReadResult } from './safeRead';
 
@@ -34,9 +35,10 @@ export async function fileHeader(read: SafeReadResult, limits: ImageLimits): Pro
   if (h.format !== 'jpeg' && h.format !== 'tiff') {
     return { ...h, status: h.format === 'unknown' ? 'unreadable' : 'unsupported', problem: h.format === 'unknown' ? '文件内容不是可识别的图像' : '' };
   }
-  let meta: Awaited<ReturnType<ReturnType<typeof sharp>['metadata']>>;
+  // A plain JPEG's markers are read here; sharp reads the rest (same answers, tested both ways).
+  let meta: { width?: number; height?: number; density?: number; pages?: number } | null = h.format === 'jpeg' ? readJpegHeader(bytes) : null;
   try {
-    meta = await sharp(bytes, { limitInputPixels: false }).metadata();
+    meta ??= await sharp(bytes, { limitInputPixels: false }).metadata();
   } catch {
     return { ...h, status: 'unreadable', problem: '图像文件头损坏' };
   }
