@@ -5,7 +5,8 @@
  * planted defects — then measures in one run: the check's wall time per phase (a: hashing +
  * headers, b: decoded checks at reduced scale, c: printed page numbers by OCR), the floor for
  * a+b (plain `sha256sum` over the same files plus reading every image header), and recall and
- * false positives for the planted defects. Prints one table with targets and pass/fail.
+ * false positives for the planted defects. The floor and the check's a+b are each timed twice and
+ * the faster counts. Prints one table with targets and pass/fail.
  * With --dir an existing generated delivery in DIR is reused (generation takes minutes).
  */
 import { spawnSync } from 'node:child_process';
@@ -129,10 +130,16 @@ export async function run(args: string[]): Promise<void> {
   const floorShaMs = Math.min(floorBefore.shaMs, floorAfter.shaMs);
   const floorHeaderMs = Math.min(floorBefore.headerMs, floorAfter.headerMs);
   const floorMs = floorShaMs + floorHeaderMs;
+  // The check's (a)+(b) is timed twice as well (the second time without page numbers, which come
+  // after them) and the faster run counts, as for the floor.
+  log('再次运行核验的 (a)(b)（同样取两次中较快的一次）…');
+  const again = (await runChecks(roster, { packageDir: d.packageDir, pageNumbers: null })).timings;
 
   const t = result.timings;
-  const abMs = t.hashingMs + t.decodedMs;
-  const abCpuMs = t.hashingCpuMs + t.decodedCpuMs;
+  const runs = [t, again].map((r) => ({ ab: r.hashingMs + r.decodedMs, r }));
+  const faster = runs[0]!.ab <= runs[1]!.ab ? t : again;
+  const abMs = faster.hashingMs + faster.decodedMs;
+  const abCpuMs = faster.hashingCpuMs + faster.decodedCpuMs;
   const ratio = abMs / floorMs;
   const numbered = result.folders.flatMap((f) => f.pages).filter((p) => p.status === 'ok' && p.blank === false).length;
   const pagesPerSecond = numbered / (t.pageNumbersMs / 1000);
@@ -144,8 +151,9 @@ export async function run(args: string[]): Promise<void> {
   console.log(`\n入库核验基准：${result.persons} 人，${result.pages} 张页面图像（${(bytes / 1024 / 1024).toFixed(0)} MB），${cores} 核，预置缺陷 ${s.total} 个\n`);
   printTable([
     ['项目', '测得', '每张', '目标', '结果'],
-    ['(a) 哈希 + 文件头', sec(t.hashingMs), per(t.hashingMs), '', ''],
-    ['(b) 缩小尺度解码检查（倾斜、空白、近似重复）', sec(t.decodedMs), per(t.decodedMs), '', ''],
+    ['(a) 哈希 + 文件头', sec(faster.hashingMs), per(faster.hashingMs), '', ''],
+    ['(b) 缩小尺度解码检查（倾斜、空白、近似重复）', sec(faster.decodedMs), per(faster.decodedMs), '', ''],
+    ['(a)+(b) 两次运行', runs.map((x) => sec(x.ab)).join(' / '), '', '', ''],
     ['下限：sha256sum', sec(floorShaMs), per(floorShaMs), '', ''],
     ['下限：读取每个文件头', sec(floorHeaderMs), per(floorHeaderMs), '', ''],
     ['(a)+(b) 与下限之比', `${ratio.toFixed(2)}×（${sec(abMs)} / ${sec(floorMs)}）`, '', '≤ 3×', pass(ratio <= 3)],
