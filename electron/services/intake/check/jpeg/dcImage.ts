@@ -11,7 +11,7 @@
  * decodes the file the ordinary way (which then also decides whether a damaged file can be read).
  */
 import { entropyData } from './entropyData';
-import { buildLookup, decodeOne, END_OF_BLOCK, LOOK, type HuffmanLookup } from './huffman';
+import { buildLookup, decodeOne, END_OF_BLOCK, LOOK, withEndOfBlock, type HuffmanLookup } from './huffman';
 import { readLayout, type HuffmanSpec, type JpegLayout } from './markers';
 
 export interface DcImage {
@@ -44,6 +44,14 @@ function plan(layout: JpegLayout): McuPlan | null {
   const luma = layout.comps[0]!;
   // Luma sampled below a chroma channel is upsampled by libjpeg, not read block for pixel.
   if (layout.scan.length > 1 && (luma.h !== layout.hMax || luma.v !== layout.vMax)) return null;
+  // Each block's DC table also knows its AC table's end-of-block code (see withEndOfBlock).
+  const combined = new Map<HuffmanLookup, Map<HuffmanSpec, HuffmanLookup>>();
+  const pairs = (d: HuffmanLookup, acSpec: HuffmanSpec) => {
+    const m = combined.get(d) ?? new Map<HuffmanSpec, HuffmanLookup>();
+    combined.set(d, m);
+    if (!m.has(acSpec)) m.set(acSpec, withEndOfBlock(d, acSpec));
+    return m.get(acSpec)!;
+  };
   const dc: HuffmanLookup[] = [];
   const ac: HuffmanLookup[] = [];
   const channel: number[] = [];
@@ -51,20 +59,23 @@ function plan(layout: JpegLayout): McuPlan | null {
   const lumaY: number[] = [];
   // A single channel is coded block by block whatever its sampling factors say.
   const single = layout.scan.length === 1;
-  layout.scan.forEach((s, ch) => {
+  for (const [ch, s] of layout.scan.entries()) {
+    const dcT = lookup(s.dc, false);
+    const acT = lookup(s.ac, true);
+    if (!dcT || !acT) return null;
     const h = single ? 1 : s.comp.h;
     const v = single ? 1 : s.comp.v;
     for (let by = 0; by < v; by++) {
       for (let bx = 0; bx < h; bx++) {
-        dc.push(lookup(s.dc, false)!);
-        ac.push(lookup(s.ac, true)!);
+        dc.push(pairs(dcT, s.ac));
+        ac.push(acT);
         channel.push(ch);
         lumaX.push(s.comp === luma ? bx : -1);
         lumaY.push(by);
       }
     }
-  });
-  if (dc.some((t) => !t) || ac.some((t) => !t) || dc.length > 10) return null;
+  }
+  if (dc.length > 10) return null;
   const mcuW = single ? 8 : 8 * layout.hMax;
   const mcuH = single ? 8 : 8 * layout.vMax;
   return {
@@ -141,25 +152,27 @@ export function decodeJpegDc(file: Uint8Array, maxPixels: number): DcImage | nul
         let e = dcT.fast[(buf << (32 - count)) >>> shift] as number;
         if (e <= 0) e = decodeOne(dcT, buf << (32 - count));
         if (e < 0) return null;
-        count -= e >> 8;
+        count -= (e >> 8) & 0xff;
         const size = e & 0xff;
-        let diff = 0;
-        if (size) {
-          // The magnitude is read, so it must be in the buffer (a 16-bit code may have used it up).
-          while (count < size) {
-            buf = (buf << 16) | ((d[pos] as number) << 8) | (d[pos + 1] as number);
-            pos += 2;
-            count += 16;
-          }
-          diff = (buf >>> (count - size)) & ((1 << size) - 1);
-          if (diff < 1 << (size - 1)) diff -= (1 << size) - 1;
-          count -= size;
-        }
-        const ch = channel[b] as number;
-        const dcv = (preds[ch] as number) + diff;
-        preds[ch] = dcv;
         const lx = lumaX[b] as number;
-        if (lx >= 0) {
+        // Chroma: its DC value is never used, only stepped over.
+        if (lx < 0) count -= size;
+        else {
+          let diff = 0;
+          if (size) {
+            // The magnitude is read, so it must be in the buffer (a 16-bit code may have used it up).
+            while (count < size) {
+              buf = (buf << 16) | ((d[pos] as number) << 8) | (d[pos + 1] as number);
+              pos += 2;
+              count += 16;
+            }
+            diff = (buf >>> (count - size)) & ((1 << size) - 1);
+            if (diff < 1 << (size - 1)) diff -= (1 << size) - 1;
+            count -= size;
+          }
+          const ch = channel[b] as number;
+          const dcv = (preds[ch] as number) + diff;
+          preds[ch] = dcv;
           const x = mx * lumaW + lx;
           const y = my * lumaH + (lumaY[b] as number);
           if (x < width && y < height) {
@@ -168,6 +181,11 @@ export function decodeJpegDc(file: Uint8Array, maxPixels: number): DcImage | nul
             const r = ((((dcv << 16) >> 16) * ((q << 16) >> 16) + 4) >> 3) & 1023;
             out[y * width + x] = r < 128 ? r + 128 : r < 512 ? 255 : r < 896 ? 0 : r - 896;
           }
+        }
+        // A flat block: the end-of-block code follows at once (it was in the lookahead).
+        if (e >> 16) {
+          count -= e >> 16;
+          continue;
         }
         const acT = acTables[b]!;
         const fast = acT.fast;

@@ -14,7 +14,8 @@ export const END_OF_BLOCK = 1 << 16;
 
 export interface HuffmanLookup {
   /**
-   * Indexed by the next LOOK bits. DC: code length << 8 | magnitude bits. AC: bits stepped over
+   * Indexed by the next LOOK bits. DC: code length << 8 | magnitude bits, plus the length of an
+   * end-of-block code that follows at once << 16 (withEndOfBlock). AC: bits stepped over
    * << 8 | coefficients advanced (0..255), plus END_OF_BLOCK when the run ends with it.
    */
   fast: Int32Array;
@@ -85,4 +86,35 @@ export function decodeOne(t: HuffmanLookup, window: number): number {
     if (code <= (t.maxCode[len] as number)) return (len << 8) | (t.symbols[code + (t.valOffset[len] as number)] as number);
   }
   return -1;
+}
+
+/** The end-of-block code of an AC table: its bits and length, or null when there is none. */
+function endOfBlockCode(spec: HuffmanSpec): { code: number; len: number } | null {
+  let code = 0;
+  let k = 0;
+  for (let len = 1; len <= 16; len++) {
+    for (let i = 0; i < (spec.counts[len - 1] as number); i++) {
+      if (spec.symbols[k++] === 0) return { code, len };
+      code++;
+    }
+    code <<= 1;
+  }
+  return null;
+}
+
+/**
+ * A DC table whose entries also say when the block's first AC code is end-of-block (bits 16..20:
+ * its length), so that a flat block — most of a page's paper — takes one lookup in all.
+ */
+export function withEndOfBlock(dc: HuffmanLookup, ac: HuffmanSpec): HuffmanLookup {
+  const eob = endOfBlockCode(ac);
+  if (!eob) return dc;
+  const fast = dc.fast.slice();
+  for (let idx = 0; idx < fast.length; idx++) {
+    const e = fast[idx] as number;
+    if (e <= 0) continue;
+    const rest = LOOK - (e >> 8) - (e & 0xff) - eob.len;
+    if (rest >= 0 && ((idx >> rest) & ((1 << eob.len) - 1)) === eob.code) fast[idx] = e | (eob.len << 16);
+  }
+  return { ...dc, fast };
 }
